@@ -1,0 +1,31 @@
+/** The AWS error code of an SDK v3 error (its `name`), or undefined for anything else. */
+export function awsErrorCode(e: unknown): string | undefined {
+  if (e && typeof e === "object" && "$metadata" in e && "name" in e && typeof e.name === "string") return e.name;
+  return undefined;
+}
+
+export function isAwsError(e: unknown, ...codes: string[]): boolean {
+  const code = awsErrorCode(e);
+  return code !== undefined && codes.includes(code);
+}
+
+/**
+ * Wraps an AWS failure once, with the operation, the target and the AWS code, so the message under
+ * the resource in `pulumi up` says what was being done to what.
+ */
+export class AwsCallError extends Error {
+  constructor(
+    readonly operation: string,
+    readonly target: string,
+    readonly code: string | undefined,
+    cause: unknown,
+  ) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    super(`${operation} for ${target} failed${code ? ` with ${code}` : ""}: ${detail}`, { cause });
+  }
+}
+
+export function wrapAwsError(operation: string, target: string, e: unknown): Error {
+  if (e instanceof AwsCallError) return e;
+  return new AwsCallError(operation, target, awsErrorCode(e), e);
+}

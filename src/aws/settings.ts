@@ -1,0 +1,54 @@
+/**
+ * What the provider process knows from the stack configuration. Filled by `configure`, which the
+ * engine calls before any other lifecycle step; read nowhere else, and never echoed into outputs.
+ */
+export interface ProviderSettings {
+  /** `aws:region` */
+  region?: string;
+  /** `connect:endpoint`: the Connect endpoint, e.g. the emulator's URL for the local stack. */
+  endpoint?: string;
+  /** `connect:profilesEndpoint`: the Customer Profiles endpoint. */
+  profilesEndpoint?: string;
+  /** `connect:maxAttempts`: SDK attempts per call (adaptive retry), default 10. */
+  maxAttempts: number;
+  /** `connect:consistencyTimeoutSeconds`: how long to retry AWS's eventual-consistency errors, default 60. */
+  consistencyTimeoutSeconds: number;
+}
+
+export const DEFAULT_SETTINGS: ProviderSettings = { maxAttempts: 10, consistencyTimeoutSeconds: 60 };
+
+/** The part of the engine's configuration bag that we read (full keys, `namespace:key`). */
+export interface ConfigSource {
+  get(key: string): string | undefined;
+}
+
+function positive(key: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`stack config ${key} must be a positive number, got '${raw}'`);
+  return n;
+}
+
+/** Reads only the keys this package uses. */
+export function settingsFromConfig(config: ConfigSource): ProviderSettings {
+  const s: ProviderSettings = {
+    maxAttempts: Math.floor(positive("connect:maxAttempts", config.get("connect:maxAttempts"), DEFAULT_SETTINGS.maxAttempts)),
+    consistencyTimeoutSeconds: positive(
+      "connect:consistencyTimeoutSeconds",
+      config.get("connect:consistencyTimeoutSeconds"),
+      DEFAULT_SETTINGS.consistencyTimeoutSeconds,
+    ),
+  };
+  const region = config.get("aws:region");
+  const endpoint = config.get("connect:endpoint");
+  const profilesEndpoint = config.get("connect:profilesEndpoint");
+  if (region) s.region = region;
+  if (endpoint) s.endpoint = endpoint;
+  if (profilesEndpoint) s.profilesEndpoint = profilesEndpoint;
+  return s;
+}
+
+/** Resource `region` > stack config `aws:region` > `AWS_REGION` (then `AWS_DEFAULT_REGION`). */
+export function resolveRegion(resourceRegion: string | undefined, settings: ProviderSettings): string | undefined {
+  return resourceRegion || settings.region || process.env["AWS_REGION"] || process.env["AWS_DEFAULT_REGION"] || undefined;
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+import * as fs from "node:fs";
+import { parseArgs } from "node:util";
+import { SeedError } from "./seed";
+import { startEmulator } from "./server";
+
+const HELP = `Usage: connect-emulator [options]
+
+A loopback emulator of the Amazon Connect and Customer Profiles APIs used by
+pulumi-connect-associations. Point the AWS SDK at it with
+AWS_ENDPOINT_URL_CONNECT / AWS_ENDPOINT_URL_CUSTOMER_PROFILES (any credentials).
+
+Options:
+  --host HOST        address to listen on (default 127.0.0.1)
+  --port N           port to listen on; 0 picks a free one (default 0)
+  --seed FILE        JSON seed file (format in the README)
+  --data-dir DIR     persist state in DIR after every mutation; reload it at start
+  --quotas off|aws   per-operation throttling: off, or Connect's defaults (2/s, burst 5)
+  --log json         one JSON line per API request on stderr
+  -h, --help         this text
+
+The first line printed is "connect-emulator listening on http://HOST:PORT".
+Admin endpoints (unsigned): GET /_emulator/state, POST /_emulator/reset,
+POST /_emulator/seed, GET|DELETE /_emulator/metrics, GET|PUT /_emulator/quotas,
+GET|PUT /_emulator/faults.
+`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      host: { type: "string", default: "127.0.0.1" },
+      port: { type: "string", default: "0" },
+      seed: { type: "string" },
+      "data-dir": { type: "string" },
+      quotas: { type: "string", default: "off" },
+      log: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port}`);
+  if (values.quotas !== "off" && values.quotas !== "aws") throw new Error(`--quotas must be off or aws, got ${values.quotas}`);
+  if (values.log !== undefined && values.log !== "json") throw new Error(`--log must be json, got ${values.log}`);
+  let seed: unknown;
+  if (values.seed) {
+    try {
+      seed = JSON.parse(fs.readFileSync(values.seed, "utf8"));
+    } catch (e) {
+      throw new Error(`--seed ${values.seed}: ${(e as Error).message}`);
+    }
+  }
+  const emulator = await startEmulator({
+    host: values.host,
+    port,
+    seed,
+    quotas: values.quotas,
+    ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
+    ...(values.log ? { log: (entry: object) => process.stderr.write(`${JSON.stringify(entry)}\n`) } : {}),
+  });
+  process.stdout.write(`connect-emulator listening on ${emulator.url}\n`);
+  const stop = () => {
+    void emulator.close().then(() => process.exit(0));
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`connect-emulator: ${e instanceof SeedError ? e.message : (e as Error).message}\n`);
+  process.exit(2);
+});

@@ -1,0 +1,129 @@
+import { awsError } from "./errors";
+
+/**
+ * The emulator's constraint vocabulary: a small schema language for the documented request
+ * constraints (required, length, pattern, enum, range, array size, exactly-one-of). Each operation
+ * declares its request shape with it and names the error code AWS documents for bad input.
+ */
+export type Shape =
+  | { kind: "string"; required?: boolean; min?: number; max?: number; pattern?: RegExp; enum?: readonly string[] }
+  | { kind: "integer"; required?: boolean; min?: number; max?: number }
+  | { kind: "boolean"; required?: boolean }
+  | { kind: "list"; required?: boolean; min?: number; max?: number; member: Shape }
+  | {
+      kind: "structure";
+      required?: boolean;
+      members: Record<string, Shape>;
+      /** Exactly one of these members must be present. */
+      exactlyOneOf?: readonly string[];
+    }
+  | { kind: "document"; required?: boolean };
+
+export const str = (o: Omit<Extract<Shape, { kind: "string" }>, "kind"> = {}): Shape => ({ kind: "string", ...o });
+export const int = (o: Omit<Extract<Shape, { kind: "integer" }>, "kind"> = {}): Shape => ({ kind: "integer", ...o });
+export const list = (member: Shape, o: Omit<Extract<Shape, { kind: "list" }>, "kind" | "member"> = {}): Shape => ({
+  kind: "list",
+  member,
+  ...o,
+});
+export const struct = (
+  members: Record<string, Shape>,
+  o: Omit<Extract<Shape, { kind: "structure" }>, "kind" | "members"> = {},
+): Shape => ({ kind: "structure", members, ...o });
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/**
+ * Returns the violations of `value` against `shape`, worded the way AWS words its validation
+ * messages ("Value 'x' at 'lexBot.name' failed to satisfy constraint: ...").
+ */
+export function violations(shape: Shape, value: unknown, path: string): string[] {
+  if (value === undefined || value === null) {
+    return shape.required ? [`Value null at '${path}' failed to satisfy constraint: Member must not be null`] : [];
+  }
+  switch (shape.kind) {
+    case "string": {
+      if (typeof value !== "string") return [`Value at '${path}' failed to satisfy constraint: Member must be a string`];
+      const out: string[] = [];
+      const shown = value.length > 64 ? `${value.slice(0, 64)}...` : value;
+      const len = [...value].length;
+      if (shape.min !== undefined && len < shape.min)
+        out.push(
+          `Value '${shown}' at '${path}' failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}`,
+        );
+      if (shape.max !== undefined && len > shape.max)
+        out.push(
+          `Value '${shown}' at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`,
+        );
+      if (shape.pattern && !shape.pattern.test(value))
+        out.push(
+          `Value '${shown}' at '${path}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.pattern.source}`,
+        );
+      if (shape.enum && !shape.enum.includes(value))
+        out.push(
+          `Value '${shown}' at '${path}' failed to satisfy constraint: Member must satisfy enum value set: [${shape.enum.join(", ")}]`,
+        );
+      return out;
+    }
+    case "integer": {
+      if (typeof value !== "number" || !Number.isInteger(value))
+        return [`Value at '${path}' failed to satisfy constraint: Member must be an integer`];
+      const out: string[] = [];
+      if (shape.min !== undefined && value < shape.min)
+        out.push(
+          `Value '${value}' at '${path}' failed to satisfy constraint: Member must have value greater than or equal to ${shape.min}`,
+        );
+      if (shape.max !== undefined && value > shape.max)
+        out.push(
+          `Value '${value}' at '${path}' failed to satisfy constraint: Member must have value less than or equal to ${shape.max}`,
+        );
+      return out;
+    }
+    case "boolean":
+      return typeof value === "boolean" ? [] : [`Value at '${path}' failed to satisfy constraint: Member must be a boolean`];
+    case "document":
+      return typeof value === "object" && !Array.isArray(value)
+        ? []
+        : [`Value at '${path}' failed to satisfy constraint: Member must be an object`];
+    case "list": {
+      if (!Array.isArray(value)) return [`Value at '${path}' failed to satisfy constraint: Member must be a list`];
+      const out: string[] = [];
+      if (shape.min !== undefined && value.length < shape.min)
+        out.push(
+          `Value at '${path}' failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}`,
+        );
+      if (shape.max !== undefined && value.length > shape.max)
+        out.push(`Value at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`);
+      value.forEach((item, i) => out.push(...violations(shape.member, item, `${path}.${i + 1}.member`)));
+      return out;
+    }
+    case "structure": {
+      if (typeof value !== "object" || Array.isArray(value))
+        return [`Value at '${path}' failed to satisfy constraint: Member must be a structure`];
+      const record = value as Record<string, unknown>;
+      const out: string[] = [];
+      for (const [name, member] of Object.entries(shape.members)) {
+        out.push(...violations(member, record[name], path ? `${path}.${lowerFirst(name)}` : lowerFirst(name)));
+      }
+      if (shape.exactlyOneOf) {
+        const present = shape.exactlyOneOf.filter((n) => record[n] !== undefined && record[n] !== null);
+        if (present.length !== 1)
+          out.push(
+            `Exactly one of ${shape.exactlyOneOf.join(", ")} must be provided${path ? ` in '${path}'` : ""}; got ${present.length}`,
+          );
+      }
+      return out;
+    }
+  }
+}
+
+/** Throws the operation's documented validation error for the first violations found. */
+export function validate(shape: Shape, value: unknown, errorCode: string): void {
+  const found = violations(shape, value, "");
+  if (found.length > 0) {
+    const n = found.length;
+    throw awsError(errorCode, `${n} validation error${n === 1 ? "" : "s"} detected: ${found.slice(0, 10).join("; ")}`);
+  }
+}

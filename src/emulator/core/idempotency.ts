@@ -1,0 +1,32 @@
+/** How long AWS honours a ClientToken. */
+export const CLIENT_TOKEN_TTL_MS = 8 * 60 * 60 * 1000;
+
+export interface RecordedResult {
+  fingerprint: string;
+  body: unknown;
+  at: number;
+}
+
+/**
+ * ClientToken idempotency: a successful request's result is recorded under its token, and a replay
+ * with the same parameters within 8 hours returns it without acting again. Failed requests are not
+ * recorded, so a retry after a transient failure really runs.
+ */
+export class ClientTokens {
+  constructor(private readonly records: Record<string, RecordedResult>) {}
+
+  lookup(operation: string, token: string, fingerprint: string, now: number): { hit: true; body: unknown } | { hit: false; conflict: boolean } {
+    const key = `${operation}:${token}`;
+    const rec = this.records[key];
+    if (!rec || now - rec.at > CLIENT_TOKEN_TTL_MS) {
+      if (rec) delete this.records[key];
+      return { hit: false, conflict: false };
+    }
+    if (rec.fingerprint !== fingerprint) return { hit: false, conflict: true };
+    return { hit: true, body: rec.body };
+  }
+
+  record(operation: string, token: string, fingerprint: string, body: unknown, now: number): void {
+    this.records[`${operation}:${token}`] = { fingerprint, body, at: now };
+  }
+}

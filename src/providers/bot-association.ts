@@ -1,0 +1,170 @@
+import { randomUUID } from "node:crypto";
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { LexBot, LexV2Bot } from "@aws-sdk/client-connect";
+import { retryForConsistency } from "../aws/consistency";
+import { isAwsError, wrapAwsError } from "../aws/errors";
+import { checkBotAssociation, type BotAssociationInputs } from "./bot-association-check";
+import { formatBotAssociationId, parseBotAssociationId, type BotKey } from "./bot-association-id";
+import type { ProviderContext } from "./context";
+import { planDiff, withoutProvider } from "./diff";
+
+/** Outputs of a BotAssociation: its checked inputs plus what AWS identity they resolve to. */
+export interface BotAssociationOutputs extends BotAssociationInputs {
+  lexVersion: "V1" | "V2";
+  associationId: string;
+}
+
+/** ListBots' largest page. */
+const LIST_BOTS_PAGE = 25;
+
+function botKey(p: BotAssociationInputs): BotKey {
+  return p.lexBot
+    ? { lexVersion: "V1", name: p.lexBot.name, lexRegion: p.lexBot.lexRegion }
+    : { lexVersion: "V2", aliasArn: p.lexV2Bot?.aliasArn ?? "" };
+}
+
+function describe(instanceId: string, bot: BotKey): string {
+  return bot.lexVersion === "V1"
+    ? `Lex bot ${bot.name} (${bot.lexRegion}) on instance ${instanceId}`
+    : `Lex V2 bot alias ${bot.aliasArn} on instance ${instanceId}`;
+}
+
+function botParams(bot: BotKey): { LexBot: LexBot } | { LexV2Bot: LexV2Bot } {
+  return bot.lexVersion === "V1"
+    ? { LexBot: { Name: bot.name, LexRegion: bot.lexRegion } }
+    : { LexV2Bot: { AliasArn: bot.aliasArn } };
+}
+
+function outputs(p: BotAssociationInputs): BotAssociationOutputs {
+  const bot = botKey(p);
+  const out: BotAssociationOutputs = {
+    instanceId: p.instanceId,
+    region: p.region,
+    adoptExisting: p.adoptExisting,
+    lexVersion: bot.lexVersion,
+    associationId: formatBotAssociationId(p.instanceId, bot),
+  };
+  if (p.lexBot) out.lexBot = { name: p.lexBot.name, lexRegion: p.lexBot.lexRegion };
+  if (p.lexV2Bot) out.lexV2Bot = { aliasArn: p.lexV2Bot.aliasArn };
+  return out;
+}
+
+/** The AWS identity: the same identity means the same association in AWS. */
+function identity(props: Record<string, unknown>): string {
+  const p = props as unknown as BotAssociationInputs;
+  return `${p.region}|${formatBotAssociationId(p.instanceId, botKey(p))}`;
+}
+
+/**
+ * Whether the bot is associated with the instance now: ListBots for the bot's Lex version, every
+ * page. An instance that no longer exists holds no association.
+ */
+async function isAssociated(ctx: ProviderContext, region: string, instanceId: string, bot: BotKey): Promise<boolean> {
+  const sdk = require("@aws-sdk/client-connect") as typeof import("@aws-sdk/client-connect");
+  const client = ctx.clients.connectClient(region);
+  let nextToken: string | undefined;
+  do {
+    let page;
+    try {
+      page = await client.send(
+        new sdk.ListBotsCommand({
+          InstanceId: instanceId,
+          LexVersion: bot.lexVersion,
+          MaxResults: LIST_BOTS_PAGE,
+          ...(nextToken ? { NextToken: nextToken } : {}),
+        }),
+      );
+    } catch (e) {
+      if (isAwsError(e, "ResourceNotFoundException")) return false;
+      throw wrapAwsError("ListBots", describe(instanceId, bot), e);
+    }
+    for (const b of page.LexBots ?? []) {
+      if (bot.lexVersion === "V1" && b.LexBot?.Name === bot.name && b.LexBot.LexRegion === bot.lexRegion) return true;
+      if (bot.lexVersion === "V2" && b.LexV2Bot?.AliasArn === bot.aliasArn) return true;
+    }
+    nextToken = page.NextToken;
+  } while (nextToken);
+  return false;
+}
+
+/**
+ * The BotAssociation lifecycle, with AWS clients from `ctx`.
+ *
+ * - check: validation and defaults, no AWS call.
+ * - create: AssociateBot with one fresh ClientToken, reused by every retry of this create.
+ *   ResourceConflictException (already associated) adopts when `adoptExisting`, else fails with how to
+ *   adopt. InvalidRequestException is retried for `connect:consistencyTimeoutSeconds` (Lex resource
+ *   policy propagation).
+ * - read: ListBots; absent → empty id, so refresh drops the resource.
+ * - update: no AWS call (only `adoptExisting` or the provider code can change in place).
+ * - delete: DisassociateBot; ResourceNotFoundException (already gone) is success.
+ */
+export function botAssociationProvider(ctx: ProviderContext): dynamic.ResourceProvider {
+  return {
+    async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
+      return checkBotAssociation(news, ctx.settings);
+    },
+
+    async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.DiffResult> {
+      return planDiff({
+        olds,
+        news,
+        replaceKeys: ["instanceId", "region", "lexBot", "lexV2Bot"],
+        updateKeys: ["adoptExisting"],
+        identity,
+      });
+    },
+
+    async create(inputs: Record<string, unknown>): Promise<dynamic.CreateResult> {
+      const p = inputs as unknown as BotAssociationInputs;
+      const bot = botKey(p);
+      const sdk = require("@aws-sdk/client-connect") as typeof import("@aws-sdk/client-connect");
+      const client = ctx.clients.connectClient(p.region);
+      // One token for this create: the SDK's retries and ours resend it, so a retry after a dropped
+      // connection cannot act twice; a later create (after an out-of-band removal) gets a new one.
+      const command = new sdk.AssociateBotCommand({ InstanceId: p.instanceId, ClientToken: randomUUID(), ...botParams(bot) });
+      try {
+        await retryForConsistency(
+          () => client.send(command),
+          (e) => isAwsError(e, "InvalidRequestException"),
+          ctx.settings.consistencyTimeoutSeconds,
+        );
+      } catch (e) {
+        if (!isAwsError(e, "ResourceConflictException")) throw wrapAwsError("AssociateBot", describe(p.instanceId, bot), e);
+        if (!p.adoptExisting) {
+          throw new Error(
+            `${describe(p.instanceId, bot)} is already associated. To manage the existing association with this ` +
+              `resource, set adoptExisting: true (dynamic resources cannot be imported); to leave it alone, remove this resource.`,
+          );
+        }
+      }
+      const out = outputs(p);
+      return { id: out.associationId, outs: out };
+    },
+
+    async read(id: string, props: Record<string, unknown>): Promise<dynamic.ReadResult> {
+      const known = props as Partial<BotAssociationOutputs>;
+      const parsed = parseBotAssociationId(id);
+      const region = known.region ?? ctx.settings.region ?? process.env["AWS_REGION"] ?? "";
+      if (!(await isAssociated(ctx, region, parsed.instanceId, parsed.bot))) return { id: "", props: {} };
+      return { id, props: withoutProvider(props) };
+    },
+
+    async update(_id: string, _olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.UpdateResult> {
+      return { outs: outputs(news as unknown as BotAssociationInputs) };
+    },
+
+    async delete(_id: string, props: Record<string, unknown>): Promise<void> {
+      const p = props as unknown as BotAssociationOutputs;
+      const bot = botKey(p);
+      const sdk = require("@aws-sdk/client-connect") as typeof import("@aws-sdk/client-connect");
+      try {
+        await ctx.clients
+          .connectClient(p.region)
+          .send(new sdk.DisassociateBotCommand({ InstanceId: p.instanceId, ClientToken: randomUUID(), ...botParams(bot) }));
+      } catch (e) {
+        if (!isAwsError(e, "ResourceNotFoundException")) throw wrapAwsError("DisassociateBot", describe(p.instanceId, bot), e);
+      }
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { Clients } from "../aws/clients";
+import { DEFAULT_SETTINGS, settingsFromConfig, type ConfigSource, type ProviderSettings } from "../aws/settings";
+
+/** What a provider needs from its process: settings from the stack config and shared AWS clients. */
+export interface ProviderContext {
+  settings: ProviderSettings;
+  clients: Clients;
+}
+
+export function makeContext(settings: Partial<ProviderSettings> = {}): ProviderContext {
+  const s = { ...DEFAULT_SETTINGS, ...settings };
+  return { settings: s, clients: new Clients(s) };
+}
+
+let current: ProviderContext = makeContext();
+
+/** The provider process's context, replaced by each `configure` call from the engine. */
+export function processContext(): ProviderContext {
+  return current;
+}
+
+export function configureProcess(config: ConfigSource): void {
+  current = makeContext(settingsFromConfig(config));
+}

@@ -1,0 +1,36 @@
+/** The dynamic-provider diff result (the fields the engine reads). */
+export interface DiffOutcome {
+  changes: boolean;
+  replaces: string[];
+  deleteBeforeReplace: boolean;
+}
+
+/**
+ * Plans a diff from the properties whose change forces a replacement, the ones updated in place,
+ * and the AWS identity. `deleteBeforeReplace` is set exactly when the old and new AWS identity are
+ * the same: creating the new one first would then collide with (or be removed with) the old one.
+ * A changed `__provider` alone is a change (so state gets the new code) with no replacement.
+ */
+export function planDiff(opts: {
+  olds: Record<string, unknown>;
+  news: Record<string, unknown>;
+  replaceKeys: readonly string[];
+  updateKeys: readonly string[];
+  identity: (props: Record<string, unknown>) => string;
+}): DiffOutcome {
+  const differs = (k: string) => JSON.stringify(opts.olds[k]) !== JSON.stringify(opts.news[k]);
+  const replaces = opts.replaceKeys.filter(differs);
+  const updates = opts.updateKeys.filter(differs);
+  const codeChanged = opts.olds["__provider"] !== opts.news["__provider"];
+  return {
+    changes: replaces.length > 0 || updates.length > 0 || codeChanged,
+    replaces,
+    deleteBeforeReplace: replaces.length > 0 && opts.identity(opts.olds) === opts.identity(opts.news),
+  };
+}
+
+/** Properties without the engine's `__provider`. */
+export function withoutProvider<T extends Record<string, unknown>>(props: T): Omit<T, "__provider"> {
+  const { __provider: _, ...rest } = props;
+  return rest;
+}

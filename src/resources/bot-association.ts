@@ -1,0 +1,85 @@
+import * as pulumi from "@pulumi/pulumi";
+import { botAssociationEntry } from "../providers/entry";
+
+/** A Lex V1 bot, by name and the Region it was built in. */
+export interface LexBotArgs {
+  /** The bot's name (1-50 characters, letters with single underscores between them). */
+  name: pulumi.Input<string>;
+  /** The Region of the Lex bot; defaults to the resource's Region. Part of the identity. */
+  lexRegion?: pulumi.Input<string>;
+}
+
+/** A Lex V2 bot, by alias. */
+export interface LexV2BotArgs {
+  /** `arn:<partition>:lex:<region>:<account>:bot-alias/<botId>/<aliasId>`, at most 100 characters. */
+  aliasArn: pulumi.Input<string>;
+}
+
+export interface BotAssociationArgs {
+  /** The Amazon Connect instance: its id (1-100 characters). */
+  instanceId: pulumi.Input<string>;
+  /** A Lex V1 bot. Exactly one of `lexBot` and `lexV2Bot`. */
+  lexBot?: pulumi.Input<LexBotArgs>;
+  /** A Lex V2 bot alias. Exactly one of `lexBot` and `lexV2Bot`. */
+  lexV2Bot?: pulumi.Input<LexV2BotArgs>;
+  /** The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`. */
+  region?: pulumi.Input<string>;
+  /**
+   * When the bot is already associated, take over the existing association instead of failing
+   * (dynamic resources cannot be `pulumi import`ed). Default false.
+   */
+  adoptExisting?: pulumi.Input<boolean>;
+}
+
+/**
+ * Lets an Amazon Connect instance use an Amazon Lex V1 bot or Lex V2 bot alias.
+ *
+ * | step | AWS call | notes |
+ * |---|---|---|
+ * | preview / check | none | every documented constraint, the alias ARN's shape, exactly one of `lexBot` / `lexV2Bot` |
+ * | create | `AssociateBot` | one ClientToken per create, reused by its retries; `InvalidRequestException` retried up to `connect:consistencyTimeoutSeconds` (Lex policy propagation); `ResourceConflictException` adopts with `adoptExisting`, else fails saying how to adopt |
+ * | refresh / read | `ListBots` (the bot's Lex version, every page) | absent → removed from state |
+ * | update | none | only `adoptExisting` changes in place |
+ * | delete | `DisassociateBot` | `ResourceNotFoundException` (already gone) is success |
+ *
+ * Replaced when `instanceId`, `region`, `lexBot` (name or Region) or `lexV2Bot.aliasArn` change.
+ * Id (and `associationId`): `<instanceId>|V1|<lexRegion>|<botName>` or `<instanceId>|V2|<aliasArn>`.
+ *
+ * @example
+ * ```ts
+ * new connect.BotAssociation("orders-bot", {
+ *   instanceId: "11111111-2222-3333-4444-555555555555",
+ *   lexV2Bot: { aliasArn: "arn:aws:lex:us-east-1:123456789012:bot-alias/ABCDEFGHIJ/KLMNOPQRST" },
+ * });
+ * ```
+ */
+export class BotAssociation extends pulumi.dynamic.Resource {
+  declare readonly instanceId: pulumi.Output<string>;
+  declare readonly region: pulumi.Output<string>;
+  declare readonly lexBot: pulumi.Output<{ name: string; lexRegion: string } | undefined>;
+  declare readonly lexV2Bot: pulumi.Output<{ aliasArn: string } | undefined>;
+  declare readonly adoptExisting: pulumi.Output<boolean>;
+  /** "V1" or "V2". */
+  declare readonly lexVersion: pulumi.Output<"V1" | "V2">;
+  /** Same as the resource id. */
+  declare readonly associationId: pulumi.Output<string>;
+
+  constructor(name: string, args: BotAssociationArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      botAssociationEntry,
+      name,
+      {
+        instanceId: args.instanceId,
+        lexBot: args.lexBot,
+        lexV2Bot: args.lexV2Bot,
+        region: args.region,
+        adoptExisting: args.adoptExisting,
+        lexVersion: undefined,
+        associationId: undefined,
+      },
+      opts,
+      "connect",
+      "BotAssociation",
+    );
+  }
+}
