@@ -1,6 +1,7 @@
 /** The AWS error code of an SDK v3 error (its `name`), or undefined for anything else. */
 export function awsErrorCode(e: unknown): string | undefined {
-  if (e && typeof e === "object" && "$metadata" in e && "name" in e && typeof e.name === "string") return e.name;
+  if (e && typeof e === "object" && "$metadata" in e && "name" in e && typeof e.name === "string")
+    return e.name;
   return undefined;
 }
 

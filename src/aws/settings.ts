@@ -25,14 +25,17 @@ export interface ConfigSource {
 function positive(key: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`stack config ${key} must be a positive number, got '${raw}'`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new Error(`stack config ${key} must be a positive number, got '${raw}'`);
   return n;
 }
 
 /** Reads only the keys this package uses. */
 export function settingsFromConfig(config: ConfigSource): ProviderSettings {
   const s: ProviderSettings = {
-    maxAttempts: Math.floor(positive("connect:maxAttempts", config.get("connect:maxAttempts"), DEFAULT_SETTINGS.maxAttempts)),
+    maxAttempts: Math.floor(
+      positive("connect:maxAttempts", config.get("connect:maxAttempts"), DEFAULT_SETTINGS.maxAttempts),
+    ),
     consistencyTimeoutSeconds: positive(
       "connect:consistencyTimeoutSeconds",
       config.get("connect:consistencyTimeoutSeconds"),
@@ -49,6 +52,15 @@ export function settingsFromConfig(config: ConfigSource): ProviderSettings {
 }
 
 /** Resource `region` > stack config `aws:region` > `AWS_REGION` (then `AWS_DEFAULT_REGION`). */
-export function resolveRegion(resourceRegion: string | undefined, settings: ProviderSettings): string | undefined {
-  return resourceRegion || settings.region || process.env["AWS_REGION"] || process.env["AWS_DEFAULT_REGION"] || undefined;
+export function resolveRegion(
+  resourceRegion: string | undefined,
+  settings: ProviderSettings,
+): string | undefined {
+  return (
+    resourceRegion ||
+    settings.region ||
+    process.env["AWS_REGION"] ||
+    process.env["AWS_DEFAULT_REGION"] ||
+    undefined
+  );
 }

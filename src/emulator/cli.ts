@@ -43,9 +43,12 @@ async function main(): Promise<void> {
     return;
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port}`);
-  if (values.quotas !== "off" && values.quotas !== "aws") throw new Error(`--quotas must be off or aws, got ${values.quotas}`);
-  if (values.log !== undefined && values.log !== "json") throw new Error(`--log must be json, got ${values.log}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0-65535, got ${values.port}`);
+  if (values.quotas !== "off" && values.quotas !== "aws")
+    throw new Error(`--quotas must be off or aws, got ${values.quotas}`);
+  if (values.log !== undefined && values.log !== "json")
+    throw new Error(`--log must be json, got ${values.log}`);
   let seed: unknown;
   if (values.seed) {
     try {

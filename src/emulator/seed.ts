@@ -6,7 +6,8 @@ export class SeedError extends Error {}
 type Obj = Record<string, unknown>;
 
 function obj(v: unknown, where: string): Obj {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new SeedError(`seed: ${where} must be an object`);
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    throw new SeedError(`seed: ${where} must be an object`);
   return v as Obj;
 }
 function arr(v: unknown, where: string): unknown[] {
@@ -15,7 +16,8 @@ function arr(v: unknown, where: string): unknown[] {
   return v;
 }
 function text(v: unknown, where: string): string {
-  if (typeof v !== "string" || v.length === 0) throw new SeedError(`seed: ${where} must be a non-empty string`);
+  if (typeof v !== "string" || v.length === 0)
+    throw new SeedError(`seed: ${where} must be a non-empty string`);
   return v;
 }
 function optText(v: unknown, where: string): string | undefined {
@@ -42,14 +44,21 @@ export function stateFromSeed(seed: unknown, now: number): EmulatorState {
     if (ids.has(inst.id)) throw new SeedError(`seed: connect.instances: duplicate id '${inst.id}'`);
     ids.add(inst.id);
   }
-  const profiles = root["customerProfiles"] === undefined ? {} : obj(root["customerProfiles"], "customerProfiles");
+  const profiles =
+    root["customerProfiles"] === undefined ? {} : obj(root["customerProfiles"], "customerProfiles");
   const domains = arr(profiles["domains"], "customerProfiles.domains").map((raw, i) =>
     domainFromSeed(raw, `customerProfiles.domains[${i}]`),
   );
   return { accountId, region, connect: { instances }, customerProfiles: { domains }, clientTokens: {} };
 }
 
-function instanceFromSeed(raw: unknown, where: string, accountId: string, defaultRegion: string, now: number): InstanceState {
+function instanceFromSeed(
+  raw: unknown,
+  where: string,
+  accountId: string,
+  defaultRegion: string,
+  now: number,
+): InstanceState {
   const o = obj(raw, where);
   const id = text(o["id"], `${where}.id`);
   const region = optText(o["region"], `${where}.region`) ?? defaultRegion;
@@ -72,8 +81,8 @@ function instanceFromSeed(raw: unknown, where: string, accountId: string, defaul
     return {
       id: uid,
       arn: optText(eo["arn"], `${where}.users[${j}].arn`) ?? sub("agent")(uid),
-      securityProfileIds: arr(eo["securityProfileIds"], `${where}.users[${j}].securityProfileIds`).map((s, k) =>
-        text(s, `${where}.users[${j}].securityProfileIds[${k}]`),
+      securityProfileIds: arr(eo["securityProfileIds"], `${where}.users[${j}].securityProfileIds`).map(
+        (s, k) => text(s, `${where}.users[${j}].securityProfileIds[${k}]`),
       ),
     };
   });
@@ -108,7 +117,8 @@ function instanceFromSeed(raw: unknown, where: string, accountId: string, defaul
       if (typeof e === "string") return { arn: text(e, w), usableFrom: now };
       const eo = obj(e, w);
       const delay = eo["propagationDelayMs"] ?? 0;
-      if (typeof delay !== "number" || delay < 0) throw new SeedError(`seed: ${w}.propagationDelayMs must be a number >= 0`);
+      if (typeof delay !== "number" || delay < 0)
+        throw new SeedError(`seed: ${w}.propagationDelayMs must be a number >= 0`);
       return { arn: text(eo["arn"], `${w}.arn`), usableFrom: now + delay };
     }),
     associatedLexBots: [],

@@ -85,7 +85,12 @@ function stable(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
-function buildInput(route: Route, labels: Record<string, string>, url: URL, body: string): Record<string, unknown> {
+function buildInput(
+  route: Route,
+  labels: Record<string, string>,
+  url: URL,
+  body: string,
+): Record<string, unknown> {
   let parsed: unknown = {};
   if (body.trim().length > 0) {
     try {
@@ -102,7 +107,8 @@ function buildInput(route: Route, labels: Record<string, string>, url: URL, body
     const v = url.searchParams.get(name);
     if (v === null) continue;
     if (binding.type === "integer") {
-      if (!/^-?\d+$/.test(v)) throw awsError(route.validationError, `Query parameter ${name} must be an integer`);
+      if (!/^-?\d+$/.test(v))
+        throw awsError(route.validationError, `Query parameter ${name} must be an integer`);
       input[binding.member] = Number(v);
     } else {
       input[binding.member] = v;
@@ -168,7 +174,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
         return jsonReply(200, quotas.current());
       case "PUT /_emulator/quotas": {
         const q = parse() as QuotaConfig;
-        if (q.mode !== "off" && q.mode !== "aws") throw awsError("InvalidRequestException", "mode must be 'off' or 'aws'");
+        if (q.mode !== "off" && q.mode !== "aws")
+          throw awsError("InvalidRequestException", "mode must be 'off' or 'aws'");
         quotas.configure(q);
         return jsonReply(200, quotas.current());
       }
@@ -209,12 +216,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       const input = buildInput(route, labels, url, body);
       validate(route.input, input, route.validationError);
       const token = route.idempotencyToken ? input[route.idempotencyToken] : undefined;
-      const fingerprint = typeof token === "string" ? stable({ ...input, [route.idempotencyToken ?? ""]: undefined }) : "";
+      const fingerprint =
+        typeof token === "string" ? stable({ ...input, [route.idempotencyToken ?? ""]: undefined }) : "";
       if (typeof token === "string") {
         const seen = tokens.lookup(route.operation, token, fingerprint, now);
         if (seen.hit) return { ...jsonReply(200, seen.body), delayMs };
         if (seen.conflict)
-          throw awsError(route.validationError, "The ClientToken was already used with different parameters.");
+          throw awsError(
+            route.validationError,
+            "The ClientToken was already used with different parameters.",
+          );
       }
       const result = route.handler({ state, region: scope.region, now }, input);
       if (typeof token === "string") tokens.record(route.operation, token, fingerprint, result, now);
@@ -235,7 +246,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       if (size > MAX_BODY_BYTES) {
         if (!refused) {
           refused = true;
-          send(res, errorReply(awsError("RequestEntityTooLargeException", `Request body larger than ${MAX_BODY_BYTES} bytes`)));
+          send(
+            res,
+            errorReply(
+              awsError("RequestEntityTooLargeException", `Request body larger than ${MAX_BODY_BYTES} bytes`),
+            ),
+          );
         }
         return;
       }
@@ -271,10 +287,17 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     try {
       reply = isAdmin ? await admin(req.method ?? "GET", url.pathname, body) : api(req, url, body);
     } catch (e) {
-      reply = e instanceof AwsError ? errorReply(e) : errorReply(awsError("InternalServiceException", String(e)));
+      reply =
+        e instanceof AwsError ? errorReply(e) : errorReply(awsError("InternalServiceException", String(e)));
     }
     if (!isAdmin && opts.log) {
-      opts.log({ at: new Date(started).toISOString(), method: req.method, path: url.pathname, status: reply.status, ms: Date.now() - started });
+      opts.log({
+        at: new Date(started).toISOString(),
+        method: req.method,
+        path: url.pathname,
+        status: reply.status,
+        ms: Date.now() - started,
+      });
     }
     if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
     if (reply.dropBefore || reply.dropAfter) {

@@ -4,7 +4,8 @@ import { Checker, type CheckFailure } from "../validation/checker";
 import { isUnknown } from "../validation/unknown";
 
 /** Lex V2 alias ARN: the API bounds only its length (1-100); its shape is this project's own rule. */
-export const LEX_V2_ALIAS_ARN = /^arn:aws[a-z-]*:lex:[a-z0-9-]+:\d{12}:bot-alias\/[0-9A-Za-z]{10}\/[0-9A-Za-z]{10}$/;
+export const LEX_V2_ALIAS_ARN =
+  /^arn:aws[a-z-]*:lex:[a-z0-9-]+:\d{12}:bot-alias\/[0-9A-Za-z]{10}\/[0-9A-Za-z]{10}$/;
 /** Lex V1 bot names, as Lex itself constrains them (Connect's API only bounds the length, <= 50). */
 export const LEX_V1_BOT_NAME = /^([A-Za-z]_?)+$/;
 
@@ -36,7 +37,10 @@ export function checkBotAssociation(
   const rawRegion = news["region"];
   const region = isUnknown(rawRegion) ? rawRegion : resolveRegion(rawRegion as string | undefined, settings);
   if (region === undefined) {
-    c.fail("region", "region is not set: give the resource a region, or set stack config aws:region, or AWS_REGION");
+    c.fail(
+      "region",
+      "region is not set: give the resource a region, or set stack config aws:region, or AWS_REGION",
+    );
   }
 
   const out: Record<string, unknown> = { ...news, region, adoptExisting: news["adoptExisting"] ?? false };

@@ -6,7 +6,8 @@
  * - Lex V1: `<instanceId>|V1|<lexRegion>|<botName>`
  * - Lex V2: `<instanceId>|V2|<aliasArn>`
  */
-export type BotKey = { lexVersion: "V1"; name: string; lexRegion: string } | { lexVersion: "V2"; aliasArn: string };
+export type BotKey =
+  { lexVersion: "V1"; name: string; lexRegion: string } | { lexVersion: "V2"; aliasArn: string };
 
 export function formatBotAssociationId(instanceId: string, bot: BotKey): string {
   return bot.lexVersion === "V1"
@@ -25,7 +26,11 @@ export function parseBotAssociationId(id: string): { instanceId: string; bot: Bo
   if (parts.length >= 4 && parts[parts.length - 3] === "V1") {
     return {
       instanceId: parts.slice(0, -3).join("|"),
-      bot: { lexVersion: "V1", lexRegion: parts[parts.length - 2] ?? "", name: parts[parts.length - 1] ?? "" },
+      bot: {
+        lexVersion: "V1",
+        lexRegion: parts[parts.length - 2] ?? "",
+        name: parts[parts.length - 1] ?? "",
+      },
     };
   }
   throw new Error(

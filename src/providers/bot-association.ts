@@ -59,7 +59,12 @@ function identity(props: Record<string, unknown>): string {
  * Whether the bot is associated with the instance now: ListBots for the bot's Lex version, every
  * page. An instance that no longer exists holds no association.
  */
-async function isAssociated(ctx: ProviderContext, region: string, instanceId: string, bot: BotKey): Promise<boolean> {
+async function isAssociated(
+  ctx: ProviderContext,
+  region: string,
+  instanceId: string,
+  bot: BotKey,
+): Promise<boolean> {
   const sdk = require("@aws-sdk/client-connect") as typeof import("@aws-sdk/client-connect");
   const client = ctx.clients.connectClient(region);
   let nextToken: string | undefined;
@@ -79,7 +84,8 @@ async function isAssociated(ctx: ProviderContext, region: string, instanceId: st
       throw wrapAwsError("ListBots", describe(instanceId, bot), e);
     }
     for (const b of page.LexBots ?? []) {
-      if (bot.lexVersion === "V1" && b.LexBot?.Name === bot.name && b.LexBot.LexRegion === bot.lexRegion) return true;
+      if (bot.lexVersion === "V1" && b.LexBot?.Name === bot.name && b.LexBot.LexRegion === bot.lexRegion)
+        return true;
       if (bot.lexVersion === "V2" && b.LexV2Bot?.AliasArn === bot.aliasArn) return true;
     }
     nextToken = page.NextToken;
@@ -105,7 +111,11 @@ export function botAssociationProvider(ctx: ProviderContext): dynamic.ResourcePr
       return checkBotAssociation(news, ctx.settings);
     },
 
-    async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.DiffResult> {
+    async diff(
+      _id: string,
+      olds: Record<string, unknown>,
+      news: Record<string, unknown>,
+    ): Promise<dynamic.DiffResult> {
       return planDiff({
         olds,
         news,
@@ -122,7 +132,11 @@ export function botAssociationProvider(ctx: ProviderContext): dynamic.ResourcePr
       const client = ctx.clients.connectClient(p.region);
       // One token for this create: the SDK's retries and ours resend it, so a retry after a dropped
       // connection cannot act twice; a later create (after an out-of-band removal) gets a new one.
-      const command = new sdk.AssociateBotCommand({ InstanceId: p.instanceId, ClientToken: randomUUID(), ...botParams(bot) });
+      const command = new sdk.AssociateBotCommand({
+        InstanceId: p.instanceId,
+        ClientToken: randomUUID(),
+        ...botParams(bot),
+      });
       try {
         await retryForConsistency(
           () => client.send(command),
@@ -130,7 +144,8 @@ export function botAssociationProvider(ctx: ProviderContext): dynamic.ResourcePr
           ctx.settings.consistencyTimeoutSeconds,
         );
       } catch (e) {
-        if (!isAwsError(e, "ResourceConflictException")) throw wrapAwsError("AssociateBot", describe(p.instanceId, bot), e);
+        if (!isAwsError(e, "ResourceConflictException"))
+          throw wrapAwsError("AssociateBot", describe(p.instanceId, bot), e);
         if (!p.adoptExisting) {
           throw new Error(
             `${describe(p.instanceId, bot)} is already associated. To manage the existing association with this ` +
@@ -150,7 +165,11 @@ export function botAssociationProvider(ctx: ProviderContext): dynamic.ResourcePr
       return { id, props: withoutProvider(props) };
     },
 
-    async update(_id: string, _olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.UpdateResult> {
+    async update(
+      _id: string,
+      _olds: Record<string, unknown>,
+      news: Record<string, unknown>,
+    ): Promise<dynamic.UpdateResult> {
       return { outs: outputs(news as unknown as BotAssociationInputs) };
     },
 
@@ -161,9 +180,16 @@ export function botAssociationProvider(ctx: ProviderContext): dynamic.ResourcePr
       try {
         await ctx.clients
           .connectClient(p.region)
-          .send(new sdk.DisassociateBotCommand({ InstanceId: p.instanceId, ClientToken: randomUUID(), ...botParams(bot) }));
+          .send(
+            new sdk.DisassociateBotCommand({
+              InstanceId: p.instanceId,
+              ClientToken: randomUUID(),
+              ...botParams(bot),
+            }),
+          );
       } catch (e) {
-        if (!isAwsError(e, "ResourceNotFoundException")) throw wrapAwsError("DisassociateBot", describe(p.instanceId, bot), e);
+        if (!isAwsError(e, "ResourceNotFoundException"))
+          throw wrapAwsError("DisassociateBot", describe(p.instanceId, bot), e);
       }
     },
   };

@@ -1,5 +1,10 @@
 import { Clients } from "../aws/clients";
-import { DEFAULT_SETTINGS, settingsFromConfig, type ConfigSource, type ProviderSettings } from "../aws/settings";
+import {
+  DEFAULT_SETTINGS,
+  settingsFromConfig,
+  type ConfigSource,
+  type ProviderSettings,
+} from "../aws/settings";
 
 /** What a provider needs from its process: settings from the stack config and shared AWS clients. */
 export interface ProviderContext {

@@ -13,21 +13,31 @@ export const botAssociationEntry: dynamic.ResourceProvider = {
     return require("pulumi-connect-associations/providers/runtime").configure(req);
   },
   async check(olds, news) {
-    return require("pulumi-connect-associations/providers/runtime").provider("BotAssociation").check(olds, news);
+    return require("pulumi-connect-associations/providers/runtime")
+      .provider("BotAssociation")
+      .check(olds, news);
   },
   async diff(id, olds, news) {
-    return require("pulumi-connect-associations/providers/runtime").provider("BotAssociation").diff(id, olds, news);
+    return require("pulumi-connect-associations/providers/runtime")
+      .provider("BotAssociation")
+      .diff(id, olds, news);
   },
   async create(inputs) {
     return require("pulumi-connect-associations/providers/runtime").provider("BotAssociation").create(inputs);
   },
   async read(id, props) {
-    return require("pulumi-connect-associations/providers/runtime").provider("BotAssociation").read(id, props);
+    return require("pulumi-connect-associations/providers/runtime")
+      .provider("BotAssociation")
+      .read(id, props);
   },
   async update(id, olds, news) {
-    return require("pulumi-connect-associations/providers/runtime").provider("BotAssociation").update(id, olds, news);
+    return require("pulumi-connect-associations/providers/runtime")
+      .provider("BotAssociation")
+      .update(id, olds, news);
   },
   async delete(id, props) {
-    return require("pulumi-connect-associations/providers/runtime").provider("BotAssociation").delete(id, props);
+    return require("pulumi-connect-associations/providers/runtime")
+      .provider("BotAssociation")
+      .delete(id, props);
   },
 };

@@ -46,11 +46,17 @@ export class Checker {
     const len = [...value].length;
     const before = this.failures.length;
     if (rule.min !== undefined && len < rule.min)
-      this.fail(property, `${property} must be at least ${rule.min} character${rule.min === 1 ? "" : "s"} long, got ${len}`);
+      this.fail(
+        property,
+        `${property} must be at least ${rule.min} character${rule.min === 1 ? "" : "s"} long, got ${len}`,
+      );
     if (rule.max !== undefined && len > rule.max)
       this.fail(property, `${property} must be at most ${rule.max} characters long, got ${len}`);
     if (rule.pattern && !rule.pattern.test(value))
-      this.fail(property, `${property} must match ${rule.patternHint ?? rule.pattern.source}, got ${shown(value)}`);
+      this.fail(
+        property,
+        `${property} must match ${rule.patternHint ?? rule.pattern.source}, got ${shown(value)}`,
+      );
     if (rule.enum && !rule.enum.includes(value))
       this.fail(property, `${property} must be one of ${rule.enum.join(", ")}, got ${shown(value)}`);
     return this.failures.length === before ? value : undefined;

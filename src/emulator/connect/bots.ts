@@ -40,10 +40,16 @@ function associateBot(ctx: HandlerContext, raw: Record<string, unknown>): undefi
       throw awsError("ResourceNotFoundException", `Lex bot ${Name} not found in ${LexRegion}`);
     }
     if (inst.associatedLexBots.some((b) => b.name === Name && b.region === LexRegion)) {
-      throw awsError("ResourceConflictException", `Lex bot ${Name} (${LexRegion}) is already associated with the instance`);
+      throw awsError(
+        "ResourceConflictException",
+        `Lex bot ${Name} (${LexRegion}) is already associated with the instance`,
+      );
     }
     if (inst.associatedLexBots.length >= LEX_V1_BOTS_PER_INSTANCE) {
-      throw awsError("ServiceQuotaExceededException", `The instance already has ${LEX_V1_BOTS_PER_INSTANCE} Lex bots`);
+      throw awsError(
+        "ServiceQuotaExceededException",
+        `The instance already has ${LEX_V1_BOTS_PER_INSTANCE} Lex bots`,
+      );
     }
     inst.associatedLexBots.push({ name: Name, region: LexRegion });
     return undefined;
@@ -60,10 +66,16 @@ function associateBot(ctx: HandlerContext, raw: Record<string, unknown>): undefi
     );
   }
   if (inst.associatedLexV2Bots.includes(aliasArn)) {
-    throw awsError("ResourceConflictException", `Lex V2 bot alias ${aliasArn} is already associated with the instance`);
+    throw awsError(
+      "ResourceConflictException",
+      `Lex V2 bot alias ${aliasArn} is already associated with the instance`,
+    );
   }
   if (inst.associatedLexV2Bots.length >= LEX_V2_ALIASES_PER_INSTANCE) {
-    throw awsError("ServiceQuotaExceededException", `The instance already has ${LEX_V2_ALIASES_PER_INSTANCE} Lex V2 bot aliases`);
+    throw awsError(
+      "ServiceQuotaExceededException",
+      `The instance already has ${LEX_V2_ALIASES_PER_INSTANCE} Lex V2 bot aliases`,
+    );
   }
   inst.associatedLexV2Bots.push(aliasArn);
   return undefined;
@@ -75,19 +87,32 @@ function disassociateBot(ctx: HandlerContext, raw: Record<string, unknown>): und
   if (input.LexBot) {
     const { Name, LexRegion } = input.LexBot;
     const at = inst.associatedLexBots.findIndex((b) => b.name === Name && b.region === LexRegion);
-    if (at < 0) throw awsError("ResourceNotFoundException", `Lex bot ${Name} (${LexRegion}) is not associated with the instance`);
+    if (at < 0)
+      throw awsError(
+        "ResourceNotFoundException",
+        `Lex bot ${Name} (${LexRegion}) is not associated with the instance`,
+      );
     inst.associatedLexBots.splice(at, 1);
     return undefined;
   }
   const aliasArn = input.LexV2Bot?.AliasArn ?? "";
   const at = inst.associatedLexV2Bots.indexOf(aliasArn);
-  if (at < 0) throw awsError("ResourceNotFoundException", `Lex V2 bot alias ${aliasArn} is not associated with the instance`);
+  if (at < 0)
+    throw awsError(
+      "ResourceNotFoundException",
+      `Lex V2 bot alias ${aliasArn} is not associated with the instance`,
+    );
   inst.associatedLexV2Bots.splice(at, 1);
   return undefined;
 }
 
 function listBots(ctx: HandlerContext, raw: Record<string, unknown>): object {
-  const input = raw as { InstanceId: string; LexVersion: "V1" | "V2"; MaxResults?: number; NextToken?: string };
+  const input = raw as {
+    InstanceId: string;
+    LexVersion: "V1" | "V2";
+    MaxResults?: number;
+    NextToken?: string;
+  };
   const inst = findInstance(ctx, input.InstanceId);
   const all: object[] =
     input.LexVersion === "V1"

@@ -6,7 +6,14 @@ import { awsError } from "./errors";
  * declares its request shape with it and names the error code AWS documents for bad input.
  */
 export type Shape =
-  | { kind: "string"; required?: boolean; min?: number; max?: number; pattern?: RegExp; enum?: readonly string[] }
+  | {
+      kind: "string";
+      required?: boolean;
+      min?: number;
+      max?: number;
+      pattern?: RegExp;
+      enum?: readonly string[];
+    }
   | { kind: "integer"; required?: boolean; min?: number; max?: number }
   | { kind: "boolean"; required?: boolean }
   | { kind: "list"; required?: boolean; min?: number; max?: number; member: Shape }
@@ -19,9 +26,18 @@ export type Shape =
     }
   | { kind: "document"; required?: boolean };
 
-export const str = (o: Omit<Extract<Shape, { kind: "string" }>, "kind"> = {}): Shape => ({ kind: "string", ...o });
-export const int = (o: Omit<Extract<Shape, { kind: "integer" }>, "kind"> = {}): Shape => ({ kind: "integer", ...o });
-export const list = (member: Shape, o: Omit<Extract<Shape, { kind: "list" }>, "kind" | "member"> = {}): Shape => ({
+export const str = (o: Omit<Extract<Shape, { kind: "string" }>, "kind"> = {}): Shape => ({
+  kind: "string",
+  ...o,
+});
+export const int = (o: Omit<Extract<Shape, { kind: "integer" }>, "kind"> = {}): Shape => ({
+  kind: "integer",
+  ...o,
+});
+export const list = (
+  member: Shape,
+  o: Omit<Extract<Shape, { kind: "list" }>, "kind" | "member"> = {},
+): Shape => ({
   kind: "list",
   member,
   ...o,
@@ -41,11 +57,14 @@ function lowerFirst(s: string): string {
  */
 export function violations(shape: Shape, value: unknown, path: string): string[] {
   if (value === undefined || value === null) {
-    return shape.required ? [`Value null at '${path}' failed to satisfy constraint: Member must not be null`] : [];
+    return shape.required
+      ? [`Value null at '${path}' failed to satisfy constraint: Member must not be null`]
+      : [];
   }
   switch (shape.kind) {
     case "string": {
-      if (typeof value !== "string") return [`Value at '${path}' failed to satisfy constraint: Member must be a string`];
+      if (typeof value !== "string")
+        return [`Value at '${path}' failed to satisfy constraint: Member must be a string`];
       const out: string[] = [];
       const shown = value.length > 64 ? `${value.slice(0, 64)}...` : value;
       const len = [...value].length;
@@ -82,20 +101,25 @@ export function violations(shape: Shape, value: unknown, path: string): string[]
       return out;
     }
     case "boolean":
-      return typeof value === "boolean" ? [] : [`Value at '${path}' failed to satisfy constraint: Member must be a boolean`];
+      return typeof value === "boolean"
+        ? []
+        : [`Value at '${path}' failed to satisfy constraint: Member must be a boolean`];
     case "document":
       return typeof value === "object" && !Array.isArray(value)
         ? []
         : [`Value at '${path}' failed to satisfy constraint: Member must be an object`];
     case "list": {
-      if (!Array.isArray(value)) return [`Value at '${path}' failed to satisfy constraint: Member must be a list`];
+      if (!Array.isArray(value))
+        return [`Value at '${path}' failed to satisfy constraint: Member must be a list`];
       const out: string[] = [];
       if (shape.min !== undefined && value.length < shape.min)
         out.push(
           `Value at '${path}' failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}`,
         );
       if (shape.max !== undefined && value.length > shape.max)
-        out.push(`Value at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`);
+        out.push(
+          `Value at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`,
+        );
       value.forEach((item, i) => out.push(...violations(shape.member, item, `${path}.${i + 1}.member`)));
       return out;
     }
@@ -105,7 +129,9 @@ export function violations(shape: Shape, value: unknown, path: string): string[]
       const record = value as Record<string, unknown>;
       const out: string[] = [];
       for (const [name, member] of Object.entries(shape.members)) {
-        out.push(...violations(member, record[name], path ? `${path}.${lowerFirst(name)}` : lowerFirst(name)));
+        out.push(
+          ...violations(member, record[name], path ? `${path}.${lowerFirst(name)}` : lowerFirst(name)),
+        );
       }
       if (shape.exactlyOneOf) {
         const present = shape.exactlyOneOf.filter((n) => record[n] !== undefined && record[n] !== null);
@@ -124,6 +150,9 @@ export function validate(shape: Shape, value: unknown, errorCode: string): void 
   const found = violations(shape, value, "");
   if (found.length > 0) {
     const n = found.length;
-    throw awsError(errorCode, `${n} validation error${n === 1 ? "" : "s"} detected: ${found.slice(0, 10).join("; ")}`);
+    throw awsError(
+      errorCode,
+      `${n} validation error${n === 1 ? "" : "s"} detected: ${found.slice(0, 10).join("; ")}`,
+    );
   }
 }

@@ -14,6 +14,8 @@ export interface FaultRule {
   kind: FaultKind;
   rate: number;
   latencyMs?: number;
+  /** Fire at most this many times (then the rule is spent). */
+  times?: number;
 }
 
 export interface FaultConfig {
@@ -36,10 +38,12 @@ function prng(seed: number): () => number {
 export class Faults {
   private config: FaultConfig = { seed: 1, rules: [] };
   private random = prng(1);
+  private fired = new Map<FaultRule, number>();
 
   configure(config: FaultConfig): void {
     this.config = config;
     this.random = prng(config.seed);
+    this.fired.clear();
   }
 
   current(): FaultConfig {
@@ -51,7 +55,12 @@ export class Faults {
     const drawn: FaultRule[] = [];
     for (const rule of this.config.rules) {
       if (rule.operation !== "*" && rule.operation !== operation) continue;
-      if (this.random() < rule.rate) drawn.push(rule);
+      const fired = this.fired.get(rule) ?? 0;
+      if (rule.times !== undefined && fired >= rule.times) continue;
+      if (this.random() < rule.rate) {
+        this.fired.set(rule, fired + 1);
+        drawn.push(rule);
+      }
     }
     return drawn;
   }

@@ -15,7 +15,12 @@ export interface RecordedResult {
 export class ClientTokens {
   constructor(private readonly records: Record<string, RecordedResult>) {}
 
-  lookup(operation: string, token: string, fingerprint: string, now: number): { hit: true; body: unknown } | { hit: false; conflict: boolean } {
+  lookup(
+    operation: string,
+    token: string,
+    fingerprint: string,
+    now: number,
+  ): { hit: true; body: unknown } | { hit: false; conflict: boolean } {
     const key = `${operation}:${token}`;
     const rec = this.records[key];
     if (!rec || now - rec.at > CLIENT_TOKEN_TTL_MS) {

@@ -24,6 +24,11 @@ export class Metrics {
   }
 
   toJSON(): object {
-    return { calls: this.calls, errors: this.errors, firstCallAt: this.firstCallAt, lastCallAt: this.lastCallAt };
+    return {
+      calls: this.calls,
+      errors: this.errors,
+      firstCallAt: this.firstCallAt,
+      lastCallAt: this.lastCallAt,
+    };
   }
 }

@@ -6,7 +6,13 @@ import { awsError } from "./errors";
  */
 export function page<T>(
   items: readonly T[],
-  opts: { maxResults: number | undefined; nextToken: string | undefined; defaultMax: number; query: string; errorCode: string },
+  opts: {
+    maxResults: number | undefined;
+    nextToken: string | undefined;
+    defaultMax: number;
+    query: string;
+    errorCode: string;
+  },
 ): { items: T[]; nextToken: string | undefined } {
   let offset = 0;
   if (opts.nextToken !== undefined) {
@@ -24,7 +30,10 @@ function encode(offset: number, query: string): string {
 
 function decode(token: string, query: string, errorCode: string): number {
   try {
-    const parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as { o?: unknown; q?: unknown };
+    const parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as {
+      o?: unknown;
+      q?: unknown;
+    };
     if (typeof parsed.o === "number" && Number.isInteger(parsed.o) && parsed.o >= 0 && parsed.q === query) {
       return parsed.o;
     }

@@ -31,7 +31,8 @@ export class Quotas {
 
   /** Takes a token for `key`; false when the caller must be throttled. */
   take(operation: string, key: string, now: number): boolean {
-    const limit = this.config.overrides?.[operation] ?? (this.config.mode === "aws" ? AWS_DEFAULT_QUOTA : undefined);
+    const limit =
+      this.config.overrides?.[operation] ?? (this.config.mode === "aws" ? AWS_DEFAULT_QUOTA : undefined);
     if (!limit) return true;
     let b = this.buckets.get(key);
     if (!b) {

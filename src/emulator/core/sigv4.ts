@@ -19,7 +19,10 @@ export function credentialScope(authorization: string | undefined): CredentialSc
     throw awsError("MissingAuthenticationTokenException", "Missing Authentication Token");
   }
   if (!authorization.startsWith("AWS4-HMAC-SHA256 ")) {
-    throw awsError("IncompleteSignatureException", "Authorization header requires the AWS4-HMAC-SHA256 scheme.");
+    throw awsError(
+      "IncompleteSignatureException",
+      "Authorization header requires the AWS4-HMAC-SHA256 scheme.",
+    );
   }
   const m = SCOPE.exec(authorization);
   if (!m || !/Signature=[0-9a-f]+/.test(authorization) || !/SignedHeaders=/.test(authorization)) {

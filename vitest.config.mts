@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    setupFiles: ["test/setup.ts"],
     // Engine tests drive the real CLI, which starts Node processes of its own: keep concurrency low
     // on our 2-core machines and give them room.
     fileParallelism: true,

@@ -1,0 +1,195 @@
+import { AssociateBotCommand, DisassociateBotCommand, ListBotsCommand } from "@aws-sdk/client-connect";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { RunningEmulator } from "../../src/emulator";
+import { botAssociationProvider } from "../../src/providers/bot-association";
+import { makeContext } from "../../src/providers/context";
+import { admin, connectClient, emulatorWith } from "../helpers/emulator";
+import { ACCOUNT, ALIAS_A, ALIAS_B, ALIAS_SLOW, INSTANCE, REGION, baseSeed } from "../helpers/seed";
+
+let em: RunningEmulator;
+
+beforeEach(async () => {
+  em = await emulatorWith(baseSeed({ slowAliasDelayMs: 1200 }));
+});
+afterEach(async () => em.close());
+
+function provider(settings: { consistencyTimeoutSeconds?: number; maxAttempts?: number } = {}) {
+  return botAssociationProvider(makeContext({ endpoint: em.url, region: REGION, ...settings }));
+}
+
+async function checked(news: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const r = await provider().check!({}, news);
+  expect(r.failures ?? []).toEqual([]);
+  return r.inputs as Record<string, unknown>;
+}
+
+async function associatedV2(): Promise<string[]> {
+  const r = await connectClient(em).send(
+    new ListBotsCommand({ InstanceId: INSTANCE, LexVersion: "V2", MaxResults: 25 }),
+  );
+  return (r.LexBots ?? []).map((b) => b.LexV2Bot?.AliasArn ?? "");
+}
+
+async function calls(): Promise<Record<string, number>> {
+  return ((await admin(em, "GET", "/_emulator/metrics")) as { calls: Record<string, number> }).calls;
+}
+
+describe("BotAssociation provider", () => {
+  it("creates a Lex V1 association with lexRegion defaulted to the Region, and outputs its parseable id", async () => {
+    const inputs = await checked({ instanceId: INSTANCE, lexBot: { name: "OrderBot" } });
+    const r = await provider().create(inputs);
+    expect(r).toEqual({
+      id: `${INSTANCE}|V1|${REGION}|OrderBot`,
+      outs: {
+        instanceId: INSTANCE,
+        region: REGION,
+        adoptExisting: false,
+        lexVersion: "V1",
+        associationId: `${INSTANCE}|V1|${REGION}|OrderBot`,
+        lexBot: { name: "OrderBot", lexRegion: REGION },
+      },
+    });
+    const listed = await connectClient(em).send(
+      new ListBotsCommand({ InstanceId: INSTANCE, LexVersion: "V1" }),
+    );
+    expect(listed.LexBots).toEqual([{ LexBot: { Name: "OrderBot", LexRegion: REGION } }]);
+    expect(await calls()).toEqual({ AssociateBot: 1, ListBots: 1 });
+  });
+
+  it("fails on an existing association with how to adopt it, and adopts it with adoptExisting", async () => {
+    await connectClient(em).send(
+      new AssociateBotCommand({ InstanceId: INSTANCE, LexV2Bot: { AliasArn: ALIAS_A } }),
+    );
+    const inputs = await checked({ instanceId: INSTANCE, lexV2Bot: { aliasArn: ALIAS_A } });
+    await expect(provider().create(inputs)).rejects.toThrow(
+      `Lex V2 bot alias ${ALIAS_A} on instance ${INSTANCE} is already associated. To manage the existing association with this resource, set adoptExisting: true`,
+    );
+    const adopted = await provider().create(
+      await checked({ instanceId: INSTANCE, lexV2Bot: { aliasArn: ALIAS_A }, adoptExisting: true }),
+    );
+    expect(adopted.id).toBe(`${INSTANCE}|V2|${ALIAS_A}`);
+    expect(await associatedV2()).toEqual([ALIAS_A]);
+  });
+
+  it("retries InvalidRequestException while a new alias's policy propagates, then associates once", async () => {
+    const r = await provider().create(
+      await checked({ instanceId: INSTANCE, lexV2Bot: { aliasArn: ALIAS_SLOW } }),
+    );
+    expect(r.id).toBe(`${INSTANCE}|V2|${ALIAS_SLOW}`);
+    expect(await associatedV2()).toEqual([ALIAS_SLOW]);
+    const m = (await admin(em, "GET", "/_emulator/metrics")) as {
+      errors: Record<string, Record<string, number>>;
+    };
+    expect(m.errors["AssociateBot"]?.["InvalidRequestException"]).toBeGreaterThanOrEqual(1);
+  });
+
+  it("gives up on propagation after connect:consistencyTimeoutSeconds with the wrapped AWS error", async () => {
+    await admin(em, "POST", "/_emulator/seed", baseSeed({ slowAliasDelayMs: 600_000 }));
+    const p = provider({ consistencyTimeoutSeconds: 1 }).create(
+      await checked({ instanceId: INSTANCE, lexV2Bot: { aliasArn: ALIAS_SLOW } }),
+    );
+    await expect(p).rejects.toThrow(
+      `AssociateBot for Lex V2 bot alias ${ALIAS_SLOW} on instance ${INSTANCE} failed with InvalidRequestException`,
+    );
+  });
+
+  it("associates exactly once when the connection drops after AssociateBot was applied (ClientToken reuse)", async () => {
+    await admin(em, "PUT", "/_emulator/faults", {
+      seed: 1,
+      rules: [{ operation: "AssociateBot", kind: "reset-after", rate: 1, times: 1 }],
+    });
+    const r = await provider({ maxAttempts: 3 }).create(
+      await checked({ instanceId: INSTANCE, lexV2Bot: { aliasArn: ALIAS_A } }),
+    );
+    expect(r.id).toBe(`${INSTANCE}|V2|${ALIAS_A}`);
+    expect(await associatedV2()).toEqual([ALIAS_A]);
+    const m = (await admin(em, "GET", "/_emulator/metrics")) as {
+      calls: Record<string, number>;
+      errors: object;
+    };
+    expect(m.calls["AssociateBot"]).toBe(2);
+    expect(m.errors).toEqual({});
+  });
+
+  it("reads a present association back unchanged and reports an absent one with an empty id", async () => {
+    const p = provider();
+    const { id, outs } = await p.create(
+      await checked({ instanceId: INSTANCE, lexV2Bot: { aliasArn: ALIAS_B } }),
+    );
+    expect(await p.read!(id, { ...outs, __provider: "code" })).toEqual({ id, props: outs });
+    await connectClient(em).send(
+      new DisassociateBotCommand({ InstanceId: INSTANCE, LexV2Bot: { AliasArn: ALIAS_B } }),
+    );
+    expect(await p.read!(id, outs)).toEqual({ id: "", props: {} });
+  });
+
+  it("reads through every ListBots page", async () => {
+    const aliases = Array.from(
+      { length: 30 },
+      (_, i) => `arn:aws:lex:${REGION}:${ACCOUNT}:bot-alias/PAGEBOT${String(i).padStart(3, "0")}/TSTALIASID`,
+    );
+    await admin(em, "POST", "/_emulator/seed", {
+      accountId: ACCOUNT,
+      region: REGION,
+      connect: { instances: [{ id: INSTANCE, lexV2BotAliases: aliases }] },
+    });
+    const c = connectClient(em);
+    for (const a of aliases)
+      await c.send(new AssociateBotCommand({ InstanceId: INSTANCE, LexV2Bot: { AliasArn: a } }));
+    await admin(em, "DELETE", "/_emulator/metrics");
+    const last = aliases[29] ?? "";
+    const outs = {
+      instanceId: INSTANCE,
+      region: REGION,
+      adoptExisting: false,
+      lexVersion: "V2",
+      associationId: `${INSTANCE}|V2|${last}`,
+      lexV2Bot: { aliasArn: last },
+    };
+    expect((await provider().read!(`${INSTANCE}|V2|${last}`, outs)).id).toBe(`${INSTANCE}|V2|${last}`);
+    expect(await calls()).toEqual({ ListBots: 2 });
+  });
+
+  it("treats a vanished instance as a vanished association on read", async () => {
+    const outs = {
+      instanceId: "gone",
+      region: REGION,
+      adoptExisting: false,
+      lexVersion: "V2",
+      associationId: `gone|V2|${ALIAS_A}`,
+      lexV2Bot: { aliasArn: ALIAS_A },
+    };
+    expect(await provider().read!(`gone|V2|${ALIAS_A}`, outs)).toEqual({ id: "", props: {} });
+  });
+
+  it("deletes with DisassociateBot and treats an association already gone as deleted", async () => {
+    const p = provider();
+    const { id, outs } = await p.create(
+      await checked({ instanceId: INSTANCE, lexBot: { name: "Billing_Bot", lexRegion: "eu-west-2" } }),
+    );
+    await p.delete!(id, outs);
+    await p.delete!(id, outs);
+    const listed = await connectClient(em).send(
+      new ListBotsCommand({ InstanceId: INSTANCE, LexVersion: "V1" }),
+    );
+    expect(listed.LexBots).toEqual([]);
+    const m = (await admin(em, "GET", "/_emulator/metrics")) as { calls: object; errors: object };
+    expect(m.calls).toEqual({ AssociateBot: 1, DisassociateBot: 2, ListBots: 1 });
+    expect(m.errors).toEqual({ DisassociateBot: { ResourceNotFoundException: 1 } });
+  });
+
+  it("updates adoptExisting in place with no AWS call", async () => {
+    const p = provider();
+    const { id, outs } = await p.create(
+      await checked({ instanceId: INSTANCE, lexV2Bot: { aliasArn: ALIAS_A } }),
+    );
+    await admin(em, "DELETE", "/_emulator/metrics");
+    const news = await checked({
+      instanceId: INSTANCE,
+      lexV2Bot: { aliasArn: ALIAS_A },
+      adoptExisting: true,
+    });
+    expect(await p.update!(id, outs, news)).toEqual({ outs: { ...outs, adoptExisting: true } });
+    expect(await calls()).toEqual({});
+  });
+});
