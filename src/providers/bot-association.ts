@@ -178,15 +178,13 @@ export function botAssociationProvider(ctx: ProviderContext): dynamic.ResourcePr
       const bot = botKey(p);
       const sdk = require("@aws-sdk/client-connect") as typeof import("@aws-sdk/client-connect");
       try {
-        await ctx.clients
-          .connectClient(p.region)
-          .send(
-            new sdk.DisassociateBotCommand({
-              InstanceId: p.instanceId,
-              ClientToken: randomUUID(),
-              ...botParams(bot),
-            }),
-          );
+        await ctx.clients.connectClient(p.region).send(
+          new sdk.DisassociateBotCommand({
+            InstanceId: p.instanceId,
+            ClientToken: randomUUID(),
+            ...botParams(bot),
+          }),
+        );
       } catch (e) {
         if (!isAwsError(e, "ResourceNotFoundException"))
           throw wrapAwsError("DisassociateBot", describe(p.instanceId, bot), e);

@@ -1,43 +1,13 @@
-import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { ResourceTypeName } from "./runtime";
 
-/*
- * The only code serialized into state (as `__provider`). Each method requires the package by its
- * public subpath inside its body and delegates, so the serialized text captures nothing: no SDK
- * (which cannot be serialized), no settings, no endpoint, no credential, no machine path. It is
- * resolved from the program's node_modules in the provider process, so refresh and destroy run the
- * installed package's code. The type name is a literal in each body for the same reason.
+/**
+ * The `__provider` text of a resource type: the only code stored in state. The Node dynamic
+ * provider evaluates it and calls `handler()` for the provider object. It names the installed
+ * package's entry and captures nothing: no SDK, no settings, no endpoint, no credential, no machine
+ * path; it is about 120 bytes and the same in every version, so refresh and destroy always run the
+ * package installed next to the program. (Closure serialization of a provider object would copy
+ * each method with a wrapper and exceed 2 KB for seven methods.)
  */
-
-export const botAssociationEntry: dynamic.ResourceProvider = {
-  async configure(req) {
-    return require("pulumi-connect-associations/providers/runtime").configure(req);
-  },
-  async check(olds, news) {
-    return require("pulumi-connect-associations/providers/runtime")
-      .provider("BotAssociation")
-      .check(olds, news);
-  },
-  async diff(id, olds, news) {
-    return require("pulumi-connect-associations/providers/runtime")
-      .provider("BotAssociation")
-      .diff(id, olds, news);
-  },
-  async create(inputs) {
-    return require("pulumi-connect-associations/providers/runtime").provider("BotAssociation").create(inputs);
-  },
-  async read(id, props) {
-    return require("pulumi-connect-associations/providers/runtime")
-      .provider("BotAssociation")
-      .read(id, props);
-  },
-  async update(id, olds, news) {
-    return require("pulumi-connect-associations/providers/runtime")
-      .provider("BotAssociation")
-      .update(id, olds, news);
-  },
-  async delete(id, props) {
-    return require("pulumi-connect-associations/providers/runtime")
-      .provider("BotAssociation")
-      .delete(id, props);
-  },
-};
+export function providerText(type: ResourceTypeName): string {
+  return `exports.handler = () => require("pulumi-connect-associations/providers/runtime").entries.${type};\n`;
+}

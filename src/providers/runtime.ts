@@ -1,21 +1,33 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { botAssociationProvider } from "./bot-association";
-import { configureProcess, processContext } from "./context";
+import { configureProcess, processContext, type ProviderContext } from "./context";
 
 /**
- * What the serialized entries (./entry.ts) call inside the provider process. Kept out of the
- * serialized text so that `__provider` stays tiny and a package upgrade reaches refresh and destroy.
+ * What `__provider` (./entry.ts) resolves to in the provider process: one entry per resource type.
+ * `configure` receives the stack configuration before any other step; each step builds the
+ * lifecycle with the current context.
  */
 const factories = {
   BotAssociation: botAssociationProvider,
-} as const;
+} satisfies Record<string, (ctx: ProviderContext) => dynamic.ResourceProvider>;
 
 export type ResourceTypeName = keyof typeof factories;
 
-export async function configure(req: dynamic.ConfigureRequest): Promise<void> {
-  configureProcess(req.config);
+function entry(type: ResourceTypeName): dynamic.ResourceProvider {
+  const p = () => factories[type](processContext());
+  return {
+    async configure(req) {
+      configureProcess(req.config);
+    },
+    check: (olds, news) => p().check!(olds, news),
+    diff: (id, olds, news) => p().diff!(id, olds, news),
+    create: (inputs) => p().create(inputs),
+    read: (id, props) => p().read!(id, props),
+    update: (id, olds, news) => p().update!(id, olds, news),
+    delete: (id, props) => p().delete!(id, props),
+  };
 }
 
-export function provider(type: ResourceTypeName): dynamic.ResourceProvider {
-  return factories[type](processContext());
-}
+export const entries: Record<ResourceTypeName, dynamic.ResourceProvider> = {
+  BotAssociation: entry("BotAssociation"),
+};

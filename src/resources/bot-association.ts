@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { botAssociationEntry } from "../providers/entry";
+import { providerText } from "../providers/entry";
 
 /** A Lex V1 bot, by name and the Region it was built in. */
 export interface LexBotArgs {
@@ -45,6 +45,10 @@ export interface BotAssociationArgs {
  * Replaced when `instanceId`, `region`, `lexBot` (name or Region) or `lexV2Bot.aliasArn` change.
  * Id (and `associationId`): `<instanceId>|V1|<lexRegion>|<botName>` or `<instanceId>|V2|<aliasArn>`.
  *
+ * A Node dynamic resource (type `pulumi-nodejs:dynamic/connect:BotAssociation`) whose `__provider` is
+ * a fixed one-line entry into this package rather than a serialized closure: state stays small and
+ * free of settings, and refresh / destroy run the installed version.
+ *
  * @example
  * ```ts
  * new connect.BotAssociation("orders-bot", {
@@ -53,7 +57,7 @@ export interface BotAssociationArgs {
  * });
  * ```
  */
-export class BotAssociation extends pulumi.dynamic.Resource {
+export class BotAssociation extends pulumi.CustomResource {
   declare readonly instanceId: pulumi.Output<string>;
   declare readonly region: pulumi.Output<string>;
   declare readonly lexBot: pulumi.Output<{ name: string; lexRegion: string } | undefined>;
@@ -66,7 +70,7 @@ export class BotAssociation extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: BotAssociationArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      botAssociationEntry,
+      "pulumi-nodejs:dynamic/connect:BotAssociation",
       name,
       {
         instanceId: args.instanceId,
@@ -76,10 +80,9 @@ export class BotAssociation extends pulumi.dynamic.Resource {
         adoptExisting: args.adoptExisting,
         lexVersion: undefined,
         associationId: undefined,
+        __provider: providerText("BotAssociation"),
       },
       opts,
-      "connect",
-      "BotAssociation",
     );
   }
 }

@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// `npm run demo`: the root project's `local` stack against connect-emulator, end to end:
+// provision the CLI, start the seeded emulator, `pulumi up`, show outputs and the emulator's state,
+// show that a second preview is clean, then tear everything down.
+"use strict";
+const { execFileSync, spawn, spawnSync } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const readline = require("node:readline");
+
+const root = path.resolve(__dirname, "..");
+const stackFile = fs.readFileSync(path.join(root, "Pulumi.local.yaml"), "utf8");
+const endpoint = /connect:endpoint:\s*(\S+)/.exec(stackFile)?.[1];
+if (!endpoint) throw new Error("Pulumi.local.yaml has no connect:endpoint");
+const port = new URL(endpoint).port;
+
+function step(text) {
+  process.stdout.write(`\n=== ${text}\n`);
+}
+
+async function main() {
+  step("Pulumi CLI (scripts/ensure-pulumi)");
+  const pulumi = execFileSync(path.join(root, "scripts/ensure-pulumi"), {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  })
+    .trim()
+    .split("\n")
+    .pop();
+  console.log(pulumi);
+
+  step(`connect-emulator on ${endpoint}, seeded from examples/contact-center/emulator-seed.json`);
+  const emulator = spawn(process.execPath, [
+    path.join(root, "dist/emulator/cli.js"),
+    "--port",
+    port,
+    "--seed",
+    path.join(root, "examples/contact-center/emulator-seed.json"),
+  ]);
+  emulator.stderr.pipe(process.stderr);
+  const firstLine = await new Promise((resolve, reject) => {
+    readline.createInterface({ input: emulator.stdout }).once("line", resolve);
+    emulator.once("exit", (code) =>
+      reject(new Error(`connect-emulator exited with ${code} (is port ${port} free?)`)),
+    );
+  });
+  console.log(firstLine);
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pca-demo-"));
+  const env = {
+    ...process.env,
+    PATH: `${path.dirname(pulumi)}:${process.env.PATH}`,
+    PULUMI_BACKEND_URL: `file://${tmp}`,
+    PULUMI_HOME: path.join(tmp, ".pulumi"),
+    PULUMI_CONFIG_PASSPHRASE: "local-demo",
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    // The emulator needs a SigV4 scope, not a real key: never send real credentials to it.
+    AWS_ACCESS_KEY_ID: "AKIALOCALDEMO0000000",
+    AWS_SECRET_ACCESS_KEY: "local-demo-secret",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  };
+  delete env.AWS_SESSION_TOKEN;
+  delete env.AWS_PROFILE;
+  const run = (args, opts = {}) => {
+    const r = spawnSync(pulumi, [...args, "--non-interactive"], {
+      cwd: root,
+      env,
+      stdio: opts.capture ? "pipe" : "inherit",
+      encoding: "utf8",
+    });
+    if (r.status !== 0)
+      throw new Error(
+        `pulumi ${args.join(" ")} failed with exit code ${r.status}${opts.capture ? `\n${r.stderr}` : ""}`,
+      );
+    return r.stdout;
+  };
+  const emulatorJson = async (p) => (await fetch(`${endpoint}/_emulator/${p}`)).json();
+
+  try {
+    step("pulumi stack select local --create");
+    run(["stack", "select", "local", "--create"]);
+    step("pulumi up (stack local)");
+    run(["up", "--yes"]);
+    step("stack outputs");
+    console.log(run(["stack", "output", "--json"], { capture: true }).trim());
+    step("emulator state after up");
+    const state = await emulatorJson("state");
+    for (const inst of state.connect.instances) {
+      console.log(`instance ${inst.id}`);
+      console.log(
+        `  Lex V1 bots: ${inst.associatedLexBots.map((b) => `${b.name} (${b.region})`).join(", ") || "none"}`,
+      );
+      console.log(`  Lex V2 bot aliases: ${inst.associatedLexV2Bots.join(", ") || "none"}`);
+    }
+    console.log(`API calls: ${JSON.stringify((await emulatorJson("metrics")).calls)}`);
+    step("second preview: expect no changes");
+    run(["preview", "--expect-no-changes"]);
+    step("pulumi destroy");
+    run(["destroy", "--yes", "--skip-preview"]);
+    const after = await emulatorJson("state");
+    const left = after.connect.instances.reduce(
+      (n, i) => n + i.associatedLexBots.length + i.associatedLexV2Bots.length,
+      0,
+    );
+    console.log(`associations left in the emulator: ${left}`);
+    run(["stack", "rm", "local", "--yes"], { capture: true });
+  } finally {
+    emulator.kill("SIGTERM");
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  step("demo finished");
+}
+
+main().catch((e) => {
+  console.error(`demo failed: ${e.message}`);
+  process.exit(1);
+});
