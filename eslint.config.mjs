@@ -5,8 +5,7 @@ export default tseslint.config(
   ...tseslint.configs.strict,
   {
     rules: {
-      // The serialized provider entry must require() lazily inside method bodies (see DESIGN §4).
-      "@typescript-eslint/no-require-imports": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
 );

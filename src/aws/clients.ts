@@ -1,9 +1,9 @@
-import type { ConnectClient } from "@aws-sdk/client-connect";
+import { ConnectClient } from "@aws-sdk/client-connect";
 import type { ProviderSettings } from "./settings";
 
 /**
- * One SDK client per (Region, endpoint), shared by every resource in the provider process. The SDK
- * is loaded on first use: the serialized provider entry must not pull it in at serialization time.
+ * One SDK client per (Region, endpoint), shared by every resource in the provider process (only the
+ * provider process loads this module: the program side needs nothing but the `__provider` text).
  * Credentials come from the SDK's default chain; endpoints from stack config, else from the SDK's own
  * AWS_ENDPOINT_URL_CONNECT.
  */
@@ -16,8 +16,7 @@ export class Clients {
     const key = `${region}|${this.settings.endpoint ?? ""}`;
     let c = this.connect.get(key);
     if (!c) {
-      const sdk = require("@aws-sdk/client-connect") as typeof import("@aws-sdk/client-connect");
-      c = new sdk.ConnectClient({
+      c = new ConnectClient({
         region,
         maxAttempts: this.settings.maxAttempts,
         retryMode: "adaptive",

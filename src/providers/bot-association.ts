@@ -1,11 +1,17 @@
 import { randomUUID } from "node:crypto";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { LexBot, LexV2Bot } from "@aws-sdk/client-connect";
+import {
+  AssociateBotCommand,
+  DisassociateBotCommand,
+  ListBotsCommand,
+  type LexBot,
+  type LexV2Bot,
+} from "@aws-sdk/client-connect";
 import { retryForConsistency } from "../aws/consistency";
 import { isAwsError, wrapAwsError } from "../aws/errors";
 import { checkBotAssociation, type BotAssociationInputs } from "./bot-association-check";
 import { formatBotAssociationId, parseBotAssociationId, type BotKey } from "./bot-association-id";
-import type { ProviderContext } from "./context";
+import type { Lifecycle, ProviderContext } from "./context";
 import { planDiff, withoutProvider } from "./diff";
 
 /** Outputs of a BotAssociation: its checked inputs plus what AWS identity they resolve to. */
@@ -65,14 +71,13 @@ async function isAssociated(
   instanceId: string,
   bot: BotKey,
 ): Promise<boolean> {
-  const sdk = require("@aws-sdk/client-connect") as typeof import("@aws-sdk/client-connect");
   const client = ctx.clients.connectClient(region);
   let nextToken: string | undefined;
   do {
     let page;
     try {
       page = await client.send(
-        new sdk.ListBotsCommand({
+        new ListBotsCommand({
           InstanceId: instanceId,
           LexVersion: bot.lexVersion,
           MaxResults: LIST_BOTS_PAGE,
@@ -105,7 +110,7 @@ async function isAssociated(
  * - update: no AWS call (only `adoptExisting` or the provider code can change in place).
  * - delete: DisassociateBot; ResourceNotFoundException (already gone) is success.
  */
-export function botAssociationProvider(ctx: ProviderContext): dynamic.ResourceProvider {
+export function botAssociationProvider(ctx: ProviderContext): Lifecycle {
   return {
     async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
       return checkBotAssociation(news, ctx.settings);
@@ -128,11 +133,10 @@ export function botAssociationProvider(ctx: ProviderContext): dynamic.ResourcePr
     async create(inputs: Record<string, unknown>): Promise<dynamic.CreateResult> {
       const p = inputs as unknown as BotAssociationInputs;
       const bot = botKey(p);
-      const sdk = require("@aws-sdk/client-connect") as typeof import("@aws-sdk/client-connect");
       const client = ctx.clients.connectClient(p.region);
       // One token for this create: the SDK's retries and ours resend it, so a retry after a dropped
       // connection cannot act twice; a later create (after an out-of-band removal) gets a new one.
-      const command = new sdk.AssociateBotCommand({
+      const command = new AssociateBotCommand({
         InstanceId: p.instanceId,
         ClientToken: randomUUID(),
         ...botParams(bot),
@@ -176,10 +180,9 @@ export function botAssociationProvider(ctx: ProviderContext): dynamic.ResourcePr
     async delete(_id: string, props: Record<string, unknown>): Promise<void> {
       const p = props as unknown as BotAssociationOutputs;
       const bot = botKey(p);
-      const sdk = require("@aws-sdk/client-connect") as typeof import("@aws-sdk/client-connect");
       try {
         await ctx.clients.connectClient(p.region).send(
-          new sdk.DisassociateBotCommand({
+          new DisassociateBotCommand({
             InstanceId: p.instanceId,
             ClientToken: randomUUID(),
             ...botParams(bot),

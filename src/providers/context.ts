@@ -27,3 +27,11 @@ export function processContext(): ProviderContext {
 export function configureProcess(config: ConfigSource): void {
   current = makeContext(settingsFromConfig(config));
 }
+
+/** A resource's lifecycle: every step a dynamic provider can have, all of them implemented. */
+export type Lifecycle = Required<
+  Pick<
+    import("@pulumi/pulumi/dynamic").ResourceProvider,
+    "check" | "diff" | "create" | "read" | "update" | "delete"
+  >
+>;

@@ -1,6 +1,6 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { botAssociationProvider } from "./bot-association";
-import { configureProcess, processContext, type ProviderContext } from "./context";
+import { configureProcess, processContext, type Lifecycle, type ProviderContext } from "./context";
 
 /**
  * What `__provider` (./entry.ts) resolves to in the provider process: one entry per resource type.
@@ -9,7 +9,7 @@ import { configureProcess, processContext, type ProviderContext } from "./contex
  */
 const factories = {
   BotAssociation: botAssociationProvider,
-} satisfies Record<string, (ctx: ProviderContext) => dynamic.ResourceProvider>;
+} satisfies Record<string, (ctx: ProviderContext) => Lifecycle>;
 
 export type ResourceTypeName = keyof typeof factories;
 
@@ -19,12 +19,12 @@ function entry(type: ResourceTypeName): dynamic.ResourceProvider {
     async configure(req) {
       configureProcess(req.config);
     },
-    check: (olds, news) => p().check!(olds, news),
-    diff: (id, olds, news) => p().diff!(id, olds, news),
+    check: (olds, news) => p().check(olds, news),
+    diff: (id, olds, news) => p().diff(id, olds, news),
     create: (inputs) => p().create(inputs),
-    read: (id, props) => p().read!(id, props),
-    update: (id, olds, news) => p().update!(id, olds, news),
-    delete: (id, props) => p().delete!(id, props),
+    read: (id, props) => p().read(id, props),
+    update: (id, olds, news) => p().update(id, olds, news),
+    delete: (id, props) => p().delete(id, props),
   };
 }
 

@@ -18,7 +18,7 @@ function provider(settings: { consistencyTimeoutSeconds?: number; maxAttempts?: 
 }
 
 async function checked(news: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const r = await provider().check!({}, news);
+  const r = await provider().check({}, news);
   expect(r.failures ?? []).toEqual([]);
   return r.inputs as Record<string, unknown>;
 }
@@ -116,11 +116,11 @@ describe("BotAssociation provider", () => {
     const { id, outs } = await p.create(
       await checked({ instanceId: INSTANCE, lexV2Bot: { aliasArn: ALIAS_B } }),
     );
-    expect(await p.read!(id, { ...outs, __provider: "code" })).toEqual({ id, props: outs });
+    expect(await p.read(id, { ...outs, __provider: "code" })).toEqual({ id, props: outs });
     await connectClient(em).send(
       new DisassociateBotCommand({ InstanceId: INSTANCE, LexV2Bot: { AliasArn: ALIAS_B } }),
     );
-    expect(await p.read!(id, outs)).toEqual({ id: "", props: {} });
+    expect(await p.read(id, outs)).toEqual({ id: "", props: {} });
   });
 
   it("reads through every ListBots page", async () => {
@@ -146,7 +146,7 @@ describe("BotAssociation provider", () => {
       associationId: `${INSTANCE}|V2|${last}`,
       lexV2Bot: { aliasArn: last },
     };
-    expect((await provider().read!(`${INSTANCE}|V2|${last}`, outs)).id).toBe(`${INSTANCE}|V2|${last}`);
+    expect((await provider().read(`${INSTANCE}|V2|${last}`, outs)).id).toBe(`${INSTANCE}|V2|${last}`);
     expect(await calls()).toEqual({ ListBots: 2 });
   });
 
@@ -159,7 +159,7 @@ describe("BotAssociation provider", () => {
       associationId: `gone|V2|${ALIAS_A}`,
       lexV2Bot: { aliasArn: ALIAS_A },
     };
-    expect(await provider().read!(`gone|V2|${ALIAS_A}`, outs)).toEqual({ id: "", props: {} });
+    expect(await provider().read(`gone|V2|${ALIAS_A}`, outs)).toEqual({ id: "", props: {} });
   });
 
   it("deletes with DisassociateBot and treats an association already gone as deleted", async () => {
@@ -167,8 +167,8 @@ describe("BotAssociation provider", () => {
     const { id, outs } = await p.create(
       await checked({ instanceId: INSTANCE, lexBot: { name: "Billing_Bot", lexRegion: "eu-west-2" } }),
     );
-    await p.delete!(id, outs);
-    await p.delete!(id, outs);
+    await p.delete(id, outs);
+    await p.delete(id, outs);
     const listed = await connectClient(em).send(
       new ListBotsCommand({ InstanceId: INSTANCE, LexVersion: "V1" }),
     );
@@ -189,7 +189,7 @@ describe("BotAssociation provider", () => {
       lexV2Bot: { aliasArn: ALIAS_A },
       adoptExisting: true,
     });
-    expect(await p.update!(id, outs, news)).toEqual({ outs: { ...outs, adoptExisting: true } });
+    expect(await p.update(id, outs, news)).toEqual({ outs: { ...outs, adoptExisting: true } });
     expect(await calls()).toEqual({});
   });
 });

@@ -16,7 +16,7 @@ const p = botAssociationProvider(makeContext());
 
 describe("BotAssociation diff", () => {
   it("reports no change for the same inputs", async () => {
-    expect(await p.diff!("id", outs, base)).toEqual({
+    expect(await p.diff("id", outs, base)).toEqual({
       changes: false,
       replaces: [],
       deleteBeforeReplace: false,
@@ -24,7 +24,7 @@ describe("BotAssociation diff", () => {
   });
 
   it("replaces, creating the new association first, when the alias changes", async () => {
-    expect(await p.diff!("id", outs, { ...base, lexV2Bot: { aliasArn: B } })).toEqual({
+    expect(await p.diff("id", outs, { ...base, lexV2Bot: { aliasArn: B } })).toEqual({
       changes: true,
       replaces: ["lexV2Bot"],
       deleteBeforeReplace: false,
@@ -39,18 +39,18 @@ describe("BotAssociation diff", () => {
       lexBot: { name: "OrderBot", lexRegion: "us-east-1" },
       __provider: "v1",
     };
-    expect((await p.diff!("id", outs, v1)).replaces).toEqual(["lexBot", "lexV2Bot"]);
-    expect((await p.diff!("id", outs, { ...base, instanceId: "j" })).replaces).toEqual(["instanceId"]);
-    expect((await p.diff!("id", outs, { ...base, region: "eu-west-2" })).replaces).toEqual(["region"]);
+    expect((await p.diff("id", outs, v1)).replaces).toEqual(["lexBot", "lexV2Bot"]);
+    expect((await p.diff("id", outs, { ...base, instanceId: "j" })).replaces).toEqual(["instanceId"]);
+    expect((await p.diff("id", outs, { ...base, region: "eu-west-2" })).replaces).toEqual(["region"]);
   });
 
   it("updates in place for adoptExisting, and for a new provider code alone", async () => {
-    expect(await p.diff!("id", outs, { ...base, adoptExisting: true })).toEqual({
+    expect(await p.diff("id", outs, { ...base, adoptExisting: true })).toEqual({
       changes: true,
       replaces: [],
       deleteBeforeReplace: false,
     });
-    expect(await p.diff!("id", outs, { ...base, __provider: "v2" })).toEqual({
+    expect(await p.diff("id", outs, { ...base, __provider: "v2" })).toEqual({
       changes: true,
       replaces: [],
       deleteBeforeReplace: false,
@@ -59,7 +59,7 @@ describe("BotAssociation diff", () => {
 
   it("treats preview's unknown alias as a replacement", async () => {
     expect(
-      (await p.diff!("id", outs, { ...base, lexV2Bot: { aliasArn: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" } }))
+      (await p.diff("id", outs, { ...base, lexV2Bot: { aliasArn: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" } }))
         .replaces,
     ).toEqual(["lexV2Bot"]);
   });

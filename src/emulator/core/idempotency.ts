@@ -23,15 +23,16 @@ export class ClientTokens {
   ): { hit: true; body: unknown } | { hit: false; conflict: boolean } {
     const key = `${operation}:${token}`;
     const rec = this.records[key];
-    if (!rec || now - rec.at > CLIENT_TOKEN_TTL_MS) {
-      if (rec) delete this.records[key];
-      return { hit: false, conflict: false };
-    }
+    if (!rec || now - rec.at > CLIENT_TOKEN_TTL_MS) return { hit: false, conflict: false };
     if (rec.fingerprint !== fingerprint) return { hit: false, conflict: true };
     return { hit: true, body: rec.body };
   }
 
   record(operation: string, token: string, fingerprint: string, body: unknown, now: number): void {
+    // Expired tokens are dropped here rather than on lookup, so the table stays bounded by 8 hours of use.
+    for (const [key, rec] of Object.entries(this.records)) {
+      if (now - rec.at > CLIENT_TOKEN_TTL_MS) Reflect.deleteProperty(this.records, key);
+    }
     this.records[`${operation}:${token}`] = { fingerprint, body, at: now };
   }
 }
