@@ -1,4 +1,5 @@
 import { ConnectClient } from "@aws-sdk/client-connect";
+import { CustomerProfilesClient } from "@aws-sdk/client-customer-profiles";
 import type { ProviderSettings } from "./settings";
 
 /**
@@ -9,6 +10,7 @@ import type { ProviderSettings } from "./settings";
  */
 export class Clients {
   private readonly connect = new Map<string, ConnectClient>();
+  private readonly profiles = new Map<string, CustomerProfilesClient>();
 
   constructor(readonly settings: ProviderSettings) {}
 
@@ -23,6 +25,22 @@ export class Clients {
         ...(this.settings.endpoint ? { endpoint: this.settings.endpoint } : {}),
       });
       this.connect.set(key, c);
+    }
+    return c;
+  }
+
+  /** Customer Profiles, at stack config `connect:profilesEndpoint`, else AWS_ENDPOINT_URL_CUSTOMER_PROFILES. */
+  profilesClient(region: string): CustomerProfilesClient {
+    const key = `${region}|${this.settings.profilesEndpoint ?? ""}`;
+    let c = this.profiles.get(key);
+    if (!c) {
+      c = new CustomerProfilesClient({
+        region,
+        maxAttempts: this.settings.maxAttempts,
+        retryMode: "adaptive",
+        ...(this.settings.profilesEndpoint ? { endpoint: this.settings.profilesEndpoint } : {}),
+      });
+      this.profiles.set(key, c);
     }
     return c;
   }

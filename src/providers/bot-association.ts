@@ -61,41 +61,52 @@ function identity(props: Record<string, unknown>): string {
   return `${p.region}|${formatBotAssociationId(p.instanceId, botKey(p))}`;
 }
 
+function snapshotKey(region: string, instanceId: string, lexVersion: "V1" | "V2"): string {
+  return `ListBots|${region}|${instanceId}|${lexVersion}`;
+}
+
+function botText(bot: BotKey): string {
+  return bot.lexVersion === "V1" ? `${bot.lexRegion}|${bot.name}` : bot.aliasArn;
+}
+
 /**
- * Whether the bot is associated with the instance now: ListBots for the bot's Lex version, every
- * page. An instance that no longer exists holds no association.
+ * Every bot of one Lex version associated with the instance: ListBots, every page, taken once per
+ * engine operation and shared by all reads (a refresh of N associations on one instance is one
+ * listing). An instance that no longer exists holds no association.
  */
-async function isAssociated(
+function associatedBots(
   ctx: ProviderContext,
   region: string,
   instanceId: string,
-  bot: BotKey,
-): Promise<boolean> {
-  const client = ctx.clients.connectClient(region);
-  let nextToken: string | undefined;
-  do {
-    let page;
-    try {
-      page = await client.send(
-        new ListBotsCommand({
-          InstanceId: instanceId,
-          LexVersion: bot.lexVersion,
-          MaxResults: LIST_BOTS_PAGE,
-          ...(nextToken ? { NextToken: nextToken } : {}),
-        }),
-      );
-    } catch (e) {
-      if (isAwsError(e, "ResourceNotFoundException")) return false;
-      throw wrapAwsError("ListBots", describe(instanceId, bot), e);
-    }
-    for (const b of page.LexBots ?? []) {
-      if (bot.lexVersion === "V1" && b.LexBot?.Name === bot.name && b.LexBot.LexRegion === bot.lexRegion)
-        return true;
-      if (bot.lexVersion === "V2" && b.LexV2Bot?.AliasArn === bot.aliasArn) return true;
-    }
-    nextToken = page.NextToken;
-  } while (nextToken);
-  return false;
+  lexVersion: "V1" | "V2",
+): Promise<Set<string>> {
+  return ctx.snapshots.get(snapshotKey(region, instanceId, lexVersion), async () => {
+    const client = ctx.clients.connectClient(region);
+    const found = new Set<string>();
+    let nextToken: string | undefined;
+    do {
+      let page;
+      try {
+        page = await client.send(
+          new ListBotsCommand({
+            InstanceId: instanceId,
+            LexVersion: lexVersion,
+            MaxResults: LIST_BOTS_PAGE,
+            ...(nextToken ? { NextToken: nextToken } : {}),
+          }),
+        );
+      } catch (e) {
+        if (isAwsError(e, "ResourceNotFoundException")) return found;
+        throw wrapAwsError("ListBots", `Lex ${lexVersion} bots on instance ${instanceId}`, e);
+      }
+      for (const b of page.LexBots ?? []) {
+        if (b.LexBot?.Name && b.LexBot.LexRegion) found.add(`${b.LexBot.LexRegion}|${b.LexBot.Name}`);
+        if (b.LexV2Bot?.AliasArn) found.add(b.LexV2Bot.AliasArn);
+      }
+      nextToken = page.NextToken;
+    } while (nextToken);
+    return found;
+  });
 }
 
 /**
@@ -106,7 +117,8 @@ async function isAssociated(
  *   ResourceConflictException (already associated) adopts when `adoptExisting`, else fails with how to
  *   adopt. InvalidRequestException is retried for `connect:consistencyTimeoutSeconds` (Lex resource
  *   policy propagation).
- * - read: ListBots; absent → empty id, so refresh drops the resource.
+ * - read: one ListBots listing per (instance, Lex version) per engine operation, shared by every
+ *   read; absent → empty id, so refresh drops the resource.
  * - update: no AWS call (only `adoptExisting` or the provider code can change in place).
  * - delete: DisassociateBot; ResourceNotFoundException (already gone) is success.
  */
@@ -157,6 +169,7 @@ export function botAssociationProvider(ctx: ProviderContext): Lifecycle {
           );
         }
       }
+      ctx.snapshots.drop(snapshotKey(p.region, p.instanceId, bot.lexVersion));
       const out = outputs(p);
       return { id: out.associationId, outs: out };
     },
@@ -165,7 +178,8 @@ export function botAssociationProvider(ctx: ProviderContext): Lifecycle {
       const known = props as Partial<BotAssociationOutputs>;
       const parsed = parseBotAssociationId(id);
       const region = known.region ?? ctx.settings.region ?? process.env["AWS_REGION"] ?? "";
-      if (!(await isAssociated(ctx, region, parsed.instanceId, parsed.bot))) return { id: "", props: {} };
+      const bots = await associatedBots(ctx, region, parsed.instanceId, parsed.bot.lexVersion);
+      if (!bots.has(botText(parsed.bot))) return { id: "", props: {} };
       return { id, props: withoutProvider(props) };
     },
 

@@ -1,4 +1,5 @@
 import { Clients } from "../aws/clients";
+import { Snapshots } from "./snapshots";
 import {
   DEFAULT_SETTINGS,
   settingsFromConfig,
@@ -10,11 +11,13 @@ import {
 export interface ProviderContext {
   settings: ProviderSettings;
   clients: Clients;
+  /** Listings shared by the reads of one engine operation. */
+  snapshots: Snapshots;
 }
 
 export function makeContext(settings: Partial<ProviderSettings> = {}): ProviderContext {
   const s = { ...DEFAULT_SETTINGS, ...settings };
-  return { settings: s, clients: new Clients(s) };
+  return { settings: s, clients: new Clients(s), snapshots: new Snapshots() };
 }
 
 let current: ProviderContext = makeContext();

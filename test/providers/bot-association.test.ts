@@ -120,7 +120,8 @@ describe("BotAssociation provider", () => {
     await connectClient(em).send(
       new DisassociateBotCommand({ InstanceId: INSTANCE, LexV2Bot: { AliasArn: ALIAS_B } }),
     );
-    expect(await p.read(id, outs)).toEqual({ id: "", props: {} });
+    // A new engine operation (a new provider context) lists again and sees the removal.
+    expect(await provider().read(id, outs)).toEqual({ id: "", props: {} });
   });
 
   it("reads through every ListBots page", async () => {
@@ -148,6 +149,43 @@ describe("BotAssociation provider", () => {
     };
     expect((await provider().read(`${INSTANCE}|V2|${last}`, outs)).id).toBe(`${INSTANCE}|V2|${last}`);
     expect(await calls()).toEqual({ ListBots: 2 });
+  });
+
+  it("serves 40 reads on one instance from one ListBots listing, and lists again after a write", async () => {
+    const aliases = Array.from(
+      { length: 40 },
+      (_, i) => `arn:aws:lex:${REGION}:${ACCOUNT}:bot-alias/SNAPBOT${String(i).padStart(3, "0")}/TSTALIASID`,
+    );
+    await admin(em, "POST", "/_emulator/seed", {
+      accountId: ACCOUNT,
+      region: REGION,
+      connect: { instances: [{ id: INSTANCE, lexV2BotAliases: [...aliases, ALIAS_A] }] },
+    });
+    const c = connectClient(em);
+    for (const a of aliases)
+      await c.send(new AssociateBotCommand({ InstanceId: INSTANCE, LexV2Bot: { AliasArn: a } }));
+    await admin(em, "DELETE", "/_emulator/metrics");
+    const p = provider();
+    const outsOf = (a: string) => ({
+      instanceId: INSTANCE,
+      region: REGION,
+      adoptExisting: false,
+      lexVersion: "V2",
+      associationId: `${INSTANCE}|V2|${a}`,
+      lexV2Bot: { aliasArn: a },
+    });
+    // As the engine does it: a few reads at a time (8 = 4 x 2 cores), one after another.
+    for (let i = 0; i < aliases.length; i += 8) {
+      const batch = aliases.slice(i, i + 8);
+      const ids = await Promise.all(
+        batch.map(async (a) => (await p.read(`${INSTANCE}|V2|${a}`, outsOf(a))).id),
+      );
+      expect(ids).toEqual(batch.map((a) => `${INSTANCE}|V2|${a}`));
+    }
+    expect(await calls()).toEqual({ ListBots: 2 });
+    await p.create(await checked({ instanceId: INSTANCE, lexV2Bot: { aliasArn: ALIAS_A } }));
+    expect((await p.read(`${INSTANCE}|V2|${ALIAS_A}`, outsOf(ALIAS_A))).id).toBe(`${INSTANCE}|V2|${ALIAS_A}`);
+    expect(await calls()).toEqual({ ListBots: 4, AssociateBot: 1 });
   });
 
   it("treats a vanished instance as a vanished association on read", async () => {
