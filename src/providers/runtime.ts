@@ -28,6 +28,6 @@ function entry(type: ResourceTypeName): dynamic.ResourceProvider {
   };
 }
 
-export const entries: Record<ResourceTypeName, dynamic.ResourceProvider> = {
-  BotAssociation: entry("BotAssociation"),
-};
+export const entries = Object.fromEntries(
+  (Object.keys(factories) as ResourceTypeName[]).map((type) => [type, entry(type)]),
+) as Record<ResourceTypeName, dynamic.ResourceProvider>;
