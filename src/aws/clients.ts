@@ -1,6 +1,50 @@
 import { ConnectClient } from "@aws-sdk/client-connect";
 import { CustomerProfilesClient } from "@aws-sdk/client-customer-profiles";
+import { CONNECT_DEFAULT_LIMIT, bucketFor, type RateLimit } from "./rate-limiter";
 import type { ProviderSettings } from "./settings";
+
+/**
+ * Pacing runs a little under the quota: our clock and AWS's start the bucket at different moments
+ * (our first request takes longer to arrive than the next ones), so sending at exactly the quota
+ * draws ThrottlingExceptions. One token of the burst held back and 95% of the rate absorb that.
+ */
+function withMargin(limit: RateLimit): RateLimit {
+  return { rate: limit.rate * 0.95, burst: Math.max(1, limit.burst - 1) };
+}
+
+interface PacedClient {
+  middlewareStack: {
+    addRelativeTo(
+      middleware: (
+        next: (args: unknown) => Promise<unknown>,
+        context: { commandName?: string },
+      ) => (args: unknown) => Promise<unknown>,
+      options: { name: string; relation: "before"; toMiddleware: string },
+    ): void;
+  };
+}
+
+/**
+ * Paces every attempt (retries included) through the operation's token bucket before it is signed,
+ * so a long wait never sends a stale signature, and an apply of hundreds of resources stays under
+ * the account's quota instead of collecting ThrottlingExceptions.
+ */
+function pace(
+  client: PacedClient,
+  endpoint: string,
+  region: string,
+  limitOf: (operation: string) => RateLimit | undefined,
+): void {
+  client.middlewareStack.addRelativeTo(
+    (next, context) => async (args) => {
+      const operation = (context.commandName ?? "").replace(/Command$/, "");
+      const limit = limitOf(operation);
+      if (limit) await bucketFor(endpoint, region, operation, withMargin(limit)).take();
+      return next(args);
+    },
+    { name: "connectAssociationsPacing", relation: "before", toMiddleware: "httpSigningMiddleware" },
+  );
+}
 
 /**
  * One SDK client per (Region, endpoint), shared by every resource in the provider process (only the
@@ -24,6 +68,13 @@ export class Clients {
         retryMode: "adaptive",
         ...(this.settings.endpoint ? { endpoint: this.settings.endpoint } : {}),
       });
+      const limits = this.settings.rateLimits;
+      pace(
+        c as unknown as PacedClient,
+        this.settings.endpoint ?? "aws",
+        region,
+        (op) => limits[op] ?? limits["*"] ?? CONNECT_DEFAULT_LIMIT,
+      );
       this.connect.set(key, c);
     }
     return c;
@@ -40,6 +91,13 @@ export class Clients {
         retryMode: "adaptive",
         ...(this.settings.profilesEndpoint ? { endpoint: this.settings.profilesEndpoint } : {}),
       });
+      const limits = this.settings.rateLimits;
+      pace(
+        c as unknown as PacedClient,
+        this.settings.profilesEndpoint ?? "aws",
+        region,
+        (op) => limits[op] ?? limits["*"],
+      );
       this.profiles.set(key, c);
     }
     return c;

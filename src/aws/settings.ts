@@ -1,3 +1,5 @@
+import { parseRateLimits, type RateLimit } from "./rate-limiter";
+
 /**
  * What the provider process knows from the stack configuration. Filled by `configure`, which the
  * engine calls before any other lifecycle step; read nowhere else, and never echoed into outputs.
@@ -13,9 +15,19 @@ export interface ProviderSettings {
   maxAttempts: number;
   /** `connect:consistencyTimeoutSeconds`: how long to retry AWS's eventual-consistency errors, default 60. */
   consistencyTimeoutSeconds: number;
+  /**
+   * `connect:rateLimits`: client-side pacing per operation (or `*`) for accounts with raised quotas.
+   * Connect calls default to Connect's quota (2/s, burst 5); Customer Profiles calls are not paced
+   * unless named here.
+   */
+  rateLimits: Record<string, RateLimit>;
 }
 
-export const DEFAULT_SETTINGS: ProviderSettings = { maxAttempts: 10, consistencyTimeoutSeconds: 60 };
+export const DEFAULT_SETTINGS: ProviderSettings = {
+  maxAttempts: 10,
+  consistencyTimeoutSeconds: 60,
+  rateLimits: {},
+};
 
 /** The part of the engine's configuration bag that we read (full keys, `namespace:key`). */
 export interface ConfigSource {
@@ -41,6 +53,7 @@ export function settingsFromConfig(config: ConfigSource): ProviderSettings {
       config.get("connect:consistencyTimeoutSeconds"),
       DEFAULT_SETTINGS.consistencyTimeoutSeconds,
     ),
+    rateLimits: parseRateLimits(config.get("connect:rateLimits")),
   };
   const region = config.get("aws:region");
   const endpoint = config.get("connect:endpoint");

@@ -111,6 +111,34 @@ describe("BotAssociation provider", () => {
     expect(m.errors).toEqual({});
   });
 
+  it("paces 12 concurrent creates under an emulator enforcing Connect's quota: every one succeeds", async () => {
+    const aliases = Array.from(
+      { length: 12 },
+      (_, i) => `arn:aws:lex:${REGION}:${ACCOUNT}:bot-alias/PACEBOT${String(i).padStart(3, "0")}/TSTALIASID`,
+    );
+    await admin(em, "POST", "/_emulator/seed", {
+      accountId: ACCOUNT,
+      region: REGION,
+      connect: { instances: [{ id: INSTANCE, lexV2BotAliases: aliases }] },
+    });
+    await admin(em, "PUT", "/_emulator/quotas", { mode: "aws" });
+    const p = provider();
+    const ids = await Promise.all(
+      aliases.map(
+        async (a) => (await p.create(await checked({ instanceId: INSTANCE, lexV2Bot: { aliasArn: a } }))).id,
+      ),
+    );
+    expect(ids).toEqual(aliases.map((a) => `${INSTANCE}|V2|${a}`));
+    expect(await associatedV2()).toHaveLength(12);
+    const m = (await admin(em, "GET", "/_emulator/metrics")) as {
+      calls: Record<string, number>;
+      errors: Record<string, Record<string, number>>;
+    };
+    // Each association was applied once: every call beyond the 12 was a throttled one, retried.
+    const throttled = m.errors["AssociateBot"]?.["ThrottlingException"] ?? 0;
+    expect((m.calls["AssociateBot"] ?? 0) - throttled).toBe(12);
+  });
+
   it("reads a present association back unchanged and reports an absent one with an empty id", async () => {
     const p = provider();
     const { id, outs } = await p.create(

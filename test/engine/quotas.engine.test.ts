@@ -1,0 +1,67 @@
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningEmulator } from "../../src/emulator";
+import { admin, emulatorWith } from "../helpers/emulator";
+import { REPO_ROOT, TestStack } from "../helpers/pulumi";
+import { ACCOUNT, INSTANCE, REGION } from "../helpers/seed";
+
+const COUNT = 60;
+const PREFIX = `arn:aws:lex:${REGION}:${ACCOUNT}:bot-alias`;
+const aliases = Array.from(
+  { length: COUNT },
+  (_, i) => `${PREFIX}/PERFBOT${String(i).padStart(3, "0")}/TSTALIASID`,
+);
+
+interface Metrics {
+  calls: Record<string, number>;
+  errors: Record<string, Record<string, number>>;
+}
+
+let em: RunningEmulator;
+let stack: TestStack;
+
+beforeAll(async () => {
+  em = await emulatorWith(
+    {
+      accountId: ACCOUNT,
+      region: REGION,
+      connect: { instances: [{ id: INSTANCE, lexV2BotAliases: aliases }] },
+    },
+    { quotas: "aws" },
+  );
+  stack = new TestStack(path.join(REPO_ROOT, "test/engine/programs/many-bots"));
+  await stack.init({
+    "aws:region": REGION,
+    "connect:endpoint": em.url,
+    // Connect's default pacing, as a user's stack has it.
+    "connect:rateLimits": "{}",
+    "test:instanceId": INSTANCE,
+    "test:count": String(COUNT),
+    "test:aliasPrefix": PREFIX,
+  });
+});
+
+afterAll(async () => {
+  await stack?.remove();
+  await em?.close();
+});
+
+describe("under Connect's quotas (emulator --quotas aws)", () => {
+  it(`pulumi up of ${COUNT} associations succeeds for every resource, whatever 429s were answered on the way`, async () => {
+    const r = await stack.up();
+    expect(r.stdout).toContain(`+ ${COUNT + 1} created`);
+    expect([...(em.state().connect.instances[0]?.associatedLexV2Bots ?? [])].sort()).toEqual(aliases);
+    const m = (await admin(em, "GET", "/_emulator/metrics")) as Metrics;
+    const throttled = m.errors["AssociateBot"]?.["ThrottlingException"] ?? 0;
+    expect((m.calls["AssociateBot"] ?? 0) - throttled).toBe(COUNT);
+  });
+
+  it(`pulumi refresh of ${COUNT} associations on one instance makes one ListBots listing (its pages)`, async () => {
+    await admin(em, "DELETE", "/_emulator/metrics");
+    await stack.refresh();
+    const m = (await admin(em, "GET", "/_emulator/metrics")) as Metrics;
+    // 60 associations, 25 a page: one listing of 3 pages, shared by all 60 reads.
+    expect(m.calls).toEqual({ ListBots: 3 });
+    expect(m.errors).toEqual({});
+  });
+});
