@@ -4,7 +4,15 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { TEST_CREDENTIALS } from "./emulator";
 
-export const REPO_ROOT = path.resolve(__dirname, "../..");
+/** The repository root: the nearest folder above with Pulumi.yaml (also from compiled copies, as bench runs them). */
+function findRoot(dir: string): string {
+  for (let d = dir; d !== path.dirname(d); d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, "Pulumi.yaml")) && fs.existsSync(path.join(d, "package.json"))) return d;
+  }
+  throw new Error(`no repository root above ${dir}`);
+}
+
+export const REPO_ROOT = findRoot(__dirname);
 
 let cli: string | undefined;
 

@@ -1,0 +1,96 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { emulatorThroughput } from "./emulator-throughput";
+import { engineOverhead, lifecycleCalls, quotaRun, stateSize } from "./engine-runs";
+import { pulumiBinary } from "../test/helpers/pulumi";
+
+/*
+ * `npm run bench`: prints the figures of bench/RESULTS.md; `npm run bench -- --write` also rewrites
+ * that file. Figures, never assertions: speed is judged by reading them against the targets.
+ */
+const root = path.resolve(__dirname, "../..");
+const lines: string[] = [];
+const out = (s = "") => {
+  lines.push(s);
+  console.log(s);
+};
+const f = (n: number, d = 2) => n.toFixed(d);
+
+async function main(): Promise<void> {
+  process.env["AWS_ACCESS_KEY_ID"] ??= "AKIABENCH";
+  process.env["AWS_SECRET_ACCESS_KEY"] ??= "bench";
+  pulumiBinary();
+  out("# Benchmark results");
+  out();
+  out(
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${f(os.totalmem() / 2 ** 30, 0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`,
+  );
+  out("Reproduce: `npm run bench` (add `-- --write` to rewrite this file).");
+  out();
+
+  const q = await quotaRun(root, 100);
+  out(
+    "## 1. Quota run: `pulumi up` of 100 associations, emulator `--quotas aws` (2/s, burst 5 per operation)",
+  );
+  out();
+  out(
+    "| first→last AWS call | quota floor | ratio (target ≤ 1.15) | failed resources | 429s answered | calls |",
+  );
+  out("|---|---|---|---|---|---|");
+  out(
+    `| ${f(q.seconds)} s | ${f(q.floorSeconds)} s | ${f(q.ratio)} | ${q.failed} | ${q.throttled} | ${JSON.stringify(q.calls)} |`,
+  );
+  out();
+
+  const l = await lifecycleCalls(root, 40);
+  out(`## 2. API calls for ${l.resources} BotAssociations on one instance`);
+  out();
+  out("| step | calls | per resource | minimum the API allows |");
+  out("|---|---|---|---|");
+  const per = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0) / l.resources;
+  out(`| create | ${JSON.stringify(l.create)} | ${f(per(l.create))} | 1 AssociateBot each |`);
+  out(`| update | none (nothing of a bot association changes in place in AWS) | 0 | 0 |`);
+  out(
+    `| refresh | ${JSON.stringify(l.refresh)} | ${f(per(l.refresh), 3)} | one ListBots listing (⌈${l.resources}/25⌉ pages) |`,
+  );
+  out(`| destroy | ${JSON.stringify(l.destroy)} | ${f(per(l.destroy))} | 1 DisassociateBot each |`);
+  out();
+
+  const s = await stateSize(root, 500);
+  out("## 3. State size");
+  out();
+  out(
+    "| `__provider` per resource (inputs + outputs copies; target ≤ 1 KB) | `pulumi stack export`, 500 resources |",
+  );
+  out("|---|---|");
+  out(
+    `| ${f(l.providerBytesPerResource, 0)} bytes | ${f(s.bytes / 1024, 0)} KiB (${f(s.bytes / s.resources, 0)} bytes a resource) |`,
+  );
+  out();
+
+  const e = await engineOverhead(root, 200);
+  out(
+    "## 4. Engine overhead: `pulumi up` of 200 associations ÷ 200 no-op dynamic resources (quotas and pacing off)",
+  );
+  out();
+  out("| associations | no-op | ratio (target ≤ 1.25) |");
+  out("|---|---|---|");
+  out(`| ${f(e.associations)} s | ${f(e.noop)} s | ${f(e.ratio)} |`);
+  out();
+
+  const t = await emulatorThroughput(root, 16, 5);
+  out("## 5. Emulator: ListBots at 16 concurrent keep-alive connections for 5 s (separate process)");
+  out();
+  out("| requests/s (target ≥ 3,000) | p50 | p99 (target < 20 ms) | requests | non-200 |");
+  out("|---|---|---|---|---|");
+  out(`| ${f(t.perSecond, 0)} | ${f(t.p50Ms)} ms | ${f(t.p99Ms)} ms | ${t.requests} | ${t.non200} |`);
+
+  if (process.argv.includes("--write"))
+    fs.writeFileSync(path.join(root, "bench/RESULTS.md"), `${lines.join("\n")}\n`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
