@@ -18,8 +18,8 @@ const scope = (service: string) =>
 interface HostileRequest {
   method: string;
   path: string;
-  authorization?: string;
-  body?: string;
+  authorization?: string | undefined;
+  body?: string | undefined;
 }
 
 const jsonJunk = fc.oneof(
