@@ -83,9 +83,8 @@ function findAgent(ctx: HandlerContext, input: EntityInput, changing: boolean): 
   return agent;
 }
 
-/** The request's profile ids: each named once and each known to the instance. */
-function requestedProfiles(inst: InstanceState, items: { Id?: string }[]): string[] {
-  const ids = items.map((i) => i.Id ?? "");
+/** Checks that a request names each profile once and only profiles the instance has. */
+export function checkProfileIds(inst: InstanceState, ids: readonly string[]): void {
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dup !== undefined)
     throw awsError("InvalidParameterException", `Security profile ${dup} is listed more than once`);
@@ -93,6 +92,11 @@ function requestedProfiles(inst: InstanceState, items: { Id?: string }[]): strin
     if (!inst.securityProfiles.some((p) => p.id === id))
       throw awsError("ResourceNotFoundException", `Security profile not found: ${id}`);
   }
+}
+
+function requestedProfiles(inst: InstanceState, items: { Id?: string }[]): string[] {
+  const ids = items.map((i) => i.Id ?? "");
+  checkProfileIds(inst, ids);
   return ids;
 }
 

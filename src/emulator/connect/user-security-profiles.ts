@@ -3,6 +3,7 @@ import { awsError } from "../core/errors";
 import type { HandlerContext, Route } from "../core/router";
 import type { UserState } from "../state";
 import { findInstance } from "./lookup";
+import { checkProfileIds } from "./security-profiles";
 
 /**
  * DescribeUser and UpdateUserSecurityProfiles: a user's security profiles, always set as a whole.
@@ -48,13 +49,7 @@ function updateUserSecurityProfiles(ctx: HandlerContext, raw: Record<string, unk
   const inst = findInstance(ctx, input.InstanceId);
   const user = findUser(ctx, input.InstanceId, input.UserId);
   const ids = input.SecurityProfileIds;
-  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (dup !== undefined)
-    throw awsError("InvalidParameterException", `Security profile ${dup} is listed more than once`);
-  for (const id of ids) {
-    if (!inst.securityProfiles.some((p) => p.id === id))
-      throw awsError("ResourceNotFoundException", `Security profile not found: ${id}`);
-  }
+  checkProfileIds(inst, ids);
   user.securityProfileIds = [...ids];
   return undefined;
 }
