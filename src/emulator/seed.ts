@@ -125,9 +125,16 @@ function instanceFromSeed(
     associatedLexV2Bots: [],
     securityProfiles: entities("securityProfiles", "security-profile"),
     users,
-    aiAgents: arr(o["aiAgents"], `${where}.aiAgents`).map((e, j) => ({
-      arn: text(obj(e, `${where}.aiAgents[${j}]`)["arn"], `${where}.aiAgents[${j}].arn`),
-    })),
+    aiAgents: arr(o["aiAgents"], `${where}.aiAgents`).map((e, j) => {
+      const w = `${where}.aiAgents[${j}]`;
+      const eo = obj(e, w);
+      return {
+        arn: text(eo["arn"], `${w}.arn`),
+        securityProfileIds: arr(eo["securityProfileIds"], `${w}.securityProfileIds`).map((s, k) =>
+          text(s, `${w}.securityProfileIds[${k}]`),
+        ),
+      };
+    }),
     routingProfiles: entities("routingProfiles", "routing-profile"),
     workspaces: entities("workspaces", "workspace"),
     phoneNumbers,

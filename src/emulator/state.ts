@@ -26,6 +26,12 @@ export interface UserState extends NamedEntity {
   securityProfileIds: string[];
 }
 
+/** A Q in Connect AI agent known to the instance, with the security profiles associated with it. */
+export interface AiAgentState {
+  arn: string;
+  securityProfileIds: string[];
+}
+
 export interface PhoneNumberState extends NamedEntity {
   channel: "VOICE" | "SMS" | "WHATSAPP";
 }
@@ -40,7 +46,7 @@ export interface InstanceState {
   associatedLexV2Bots: string[];
   securityProfiles: NamedEntity[];
   users: UserState[];
-  aiAgents: { arn: string }[];
+  aiAgents: AiAgentState[];
   routingProfiles: NamedEntity[];
   workspaces: NamedEntity[];
   phoneNumbers: PhoneNumberState[];

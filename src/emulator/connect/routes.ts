@@ -1,5 +1,7 @@
 import type { Route } from "../core/router";
 import { botRoutes } from "./bots";
+import { securityProfileRoutes } from "./security-profiles";
+import { userSecurityProfileRoutes } from "./user-security-profiles";
 
 /** Every Connect operation the emulator implements. */
-export const connectRoutes: Route[] = [...botRoutes];
+export const connectRoutes: Route[] = [...botRoutes, ...securityProfileRoutes, ...userSecurityProfileRoutes];

@@ -16,6 +16,8 @@ export interface FaultRule {
   latencyMs?: number;
   /** Fire at most this many times (then the rule is spent). */
   times?: number;
+  /** Let this many matching calls through untouched first (e.g. 1: the second call is the first that may fail). */
+  skip?: number;
 }
 
 export interface FaultConfig {
@@ -39,11 +41,13 @@ export class Faults {
   private config: FaultConfig = { seed: 1, rules: [] };
   private random = prng(1);
   private fired = new Map<FaultRule, number>();
+  private seen = new Map<FaultRule, number>();
 
   configure(config: FaultConfig): void {
     this.config = config;
     this.random = prng(config.seed);
     this.fired.clear();
+    this.seen.clear();
   }
 
   current(): FaultConfig {
@@ -55,6 +59,9 @@ export class Faults {
     const drawn: FaultRule[] = [];
     for (const rule of this.config.rules) {
       if (rule.operation !== "*" && rule.operation !== operation) continue;
+      const seen = (this.seen.get(rule) ?? 0) + 1;
+      this.seen.set(rule, seen);
+      if (rule.skip !== undefined && seen <= rule.skip) continue;
       const fired = this.fired.get(rule) ?? 0;
       if (rule.times !== undefined && fired >= rule.times) continue;
       if (this.random() < rule.rate) {

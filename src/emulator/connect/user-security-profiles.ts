@@ -1,0 +1,79 @@
+import { list, str, struct } from "../core/constraints";
+import { awsError } from "../core/errors";
+import type { HandlerContext, Route } from "../core/router";
+import type { UserState } from "../state";
+import { findInstance } from "./lookup";
+import { checkProfileIds } from "./security-profiles";
+
+/**
+ * DescribeUser and UpdateUserSecurityProfiles: a user's security profiles, always set as a whole.
+ *
+ * From the API reference: InstanceId 1-100 and UserId required (both in the URI); SecurityProfileIds
+ * required, 1-10 items, which is also how a user always holds between 1 and 10 profiles. Both document
+ * InvalidParameter (400), InvalidRequest (400), ResourceNotFound (404), Throttling (429) and
+ * InternalService (500).
+ *
+ * Decided here where the reference is silent: constraint violations answer 400
+ * InvalidRequestException (as every Connect operation of this emulator); a list naming one profile
+ * twice answers 400 InvalidParameterException; unknown instance, user or profile answer 404
+ * ResourceNotFoundException. DescribeUser answers the fields the emulator knows: Id, Arn and
+ * SecurityProfileIds (in the order they were set).
+ */
+
+const instanceAndUser = {
+  InstanceId: str({ required: true, min: 1, max: 100 }),
+  UserId: str({ required: true, min: 1 }),
+};
+
+function findUser(ctx: HandlerContext, instanceId: string, userId: string): UserState {
+  const inst = findInstance(ctx, instanceId);
+  const user = inst.users.find((u) => u.id === userId);
+  if (!user) throw awsError("ResourceNotFoundException", `User not found: ${userId}`);
+  return user;
+}
+
+function describeUser(ctx: HandlerContext, raw: Record<string, unknown>): object {
+  const input = raw as { InstanceId: string; UserId: string };
+  const user = findUser(ctx, input.InstanceId, input.UserId);
+  return {
+    User: {
+      Id: user.id,
+      Arn: user.arn,
+      SecurityProfileIds: [...user.securityProfileIds],
+    },
+  };
+}
+
+function updateUserSecurityProfiles(ctx: HandlerContext, raw: Record<string, unknown>): undefined {
+  const input = raw as { InstanceId: string; UserId: string; SecurityProfileIds: string[] };
+  const inst = findInstance(ctx, input.InstanceId);
+  const user = findUser(ctx, input.InstanceId, input.UserId);
+  const ids = input.SecurityProfileIds;
+  checkProfileIds(inst, ids);
+  user.securityProfileIds = [...ids];
+  return undefined;
+}
+
+export const userSecurityProfileRoutes: Route[] = [
+  {
+    operation: "DescribeUser",
+    method: "GET",
+    path: "/users/{InstanceId}/{UserId}",
+    input: struct(instanceAndUser),
+    validationError: "InvalidRequestException",
+    mutates: false,
+    handler: describeUser,
+  },
+  {
+    operation: "UpdateUserSecurityProfiles",
+    method: "POST",
+    path: "/users/{InstanceId}/{UserId}/security-profiles",
+    input: struct({
+      ...instanceAndUser,
+      SecurityProfileIds: list(str({ min: 1 }), { required: true, min: 1, max: 10 }),
+    }),
+    validationError: "InvalidRequestException",
+    mutates: true,
+    handler: updateUserSecurityProfiles,
+  },
+];

@@ -1,0 +1,181 @@
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { Lifecycle, ProviderContext } from "./context";
+import { planDiff, withoutProvider } from "./diff";
+import { PartialFailure } from "./partial";
+import {
+  attachedProfiles,
+  ChunkFailure,
+  changeAgentProfiles,
+  describeEntity,
+  setUserProfiles,
+  withEntityLock,
+  type EntityTarget,
+} from "./security-profile-association-aws";
+import {
+  checkSecurityProfileAssociation,
+  type SecurityProfileAssociationInputs,
+} from "./security-profile-association-check";
+import {
+  formatSecurityProfileAssociationId,
+  parseSecurityProfileAssociationId,
+} from "./security-profile-association-id";
+import { observedProfiles, planProfiles, userProfileList } from "./security-profile-association-plan";
+
+/** Outputs: the checked inputs, with `securityProfileIds` saying what is really attached. */
+export type SecurityProfileAssociationOutputs = SecurityProfileAssociationInputs;
+
+function idOf(p: EntityTarget): string {
+  return formatSecurityProfileAssociationId(p.instanceId, p.entityType, p.entityArn);
+}
+
+/** The AWS identity: the same identity means the same entity in AWS. */
+function identity(props: Record<string, unknown>): string {
+  const p = props as unknown as SecurityProfileAssociationInputs;
+  return `${p.region}|${idOf(p)}`;
+}
+
+function outputs(
+  p: SecurityProfileAssociationInputs,
+  securityProfileIds: string[],
+): SecurityProfileAssociationOutputs {
+  return {
+    instanceId: p.instanceId,
+    region: p.region,
+    entityType: p.entityType,
+    entityArn: p.entityArn,
+    securityProfileIds,
+    exclusive: p.exclusive,
+  };
+}
+
+async function requireAttached(ctx: ProviderContext, t: EntityTarget): Promise<string[]> {
+  const current = await attachedProfiles(ctx, t);
+  if (current === undefined)
+    throw new Error(`${describeEntity(t)} was not found (or the instance does not exist in ${t.region})`);
+  return current;
+}
+
+/**
+ * Brings the entity to `p` from what it has now: the set difference only, additions before removals
+ * so that the entity never goes without a profile in between. Returns the outputs; a failure
+ * part-way throws a PartialFailure recording exactly what is attached, so that the next `pulumi up`
+ * does only what is left.
+ */
+async function converge(
+  ctx: ProviderContext,
+  p: SecurityProfileAssociationInputs,
+  managedBefore: string[],
+  inputs: Record<string, unknown>,
+  creating: boolean,
+): Promise<SecurityProfileAssociationOutputs> {
+  const managed = [...new Set([...p.securityProfileIds, ...managedBefore])];
+  return withEntityLock(p, async () => {
+    const current = await requireAttached(ctx, p);
+    const plan = planProfiles(current, p.securityProfileIds, managedBefore, p.exclusive);
+    if (p.entityType === "USER") {
+      const list = userProfileList(current, plan, describeEntity(p));
+      if (list) await setUserProfiles(ctx, p, list);
+      return outputs(p, observedProfiles(list ?? current, p.securityProfileIds, p.exclusive));
+    }
+    try {
+      if (plan.add.length > 0) await changeAgentProfiles(ctx, p, "AssociateSecurityProfiles", plan.add);
+      if (plan.remove.length > 0)
+        await changeAgentProfiles(ctx, p, "DisassociateSecurityProfiles", plan.remove);
+    } catch (e) {
+      if (!(e instanceof ChunkFailure)) throw e;
+      const now = (await attachedProfiles(ctx, p).catch(() => undefined)) ?? current;
+      const recorded = observedProfiles(now, managed, p.exclusive);
+      const have = recorded.filter((id) => p.securityProfileIds.includes(id)).length;
+      const message =
+        `${e.message}. ${have} of the ${p.securityProfileIds.length} security profiles are attached` +
+        ` (${recorded.join(", ") || "none"}); the next pulumi up does only what is left.`;
+      if (creating && recorded.length === 0) throw new Error(message, { cause: e });
+      throw new PartialFailure(message, idOf(p), { ...outputs(p, recorded) }, inputs);
+    }
+    return outputs(p, [...p.securityProfileIds]);
+  });
+}
+
+/**
+ * The SecurityProfileAssociation lifecycle, with AWS clients from `ctx`.
+ *
+ * - check: validation and normalisation (ids sorted), no AWS call.
+ * - create / update: read the entity's profiles, then only the difference. AI agent:
+ *   AssociateSecurityProfiles then DisassociateSecurityProfiles, 10 per call. User: one
+ *   UpdateUserSecurityProfiles with the whole merged list.
+ * - read: one listing per entity per engine operation (ListEntitySecurityProfiles, every page, or
+ *   DescribeUser); none of the managed profiles left (or the entity gone) → empty id.
+ * - delete: remove the managed profiles that are still attached; an entity or instance already
+ *   gone is success.
+ */
+export function securityProfileAssociationProvider(ctx: ProviderContext): Lifecycle {
+  return {
+    async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
+      return checkSecurityProfileAssociation(news, ctx.settings);
+    },
+
+    async diff(
+      _id: string,
+      olds: Record<string, unknown>,
+      news: Record<string, unknown>,
+    ): Promise<dynamic.DiffResult> {
+      return planDiff({
+        olds,
+        news,
+        replaceKeys: ["instanceId", "region", "entityType", "entityArn"],
+        updateKeys: ["securityProfileIds", "exclusive"],
+        identity,
+      });
+    },
+
+    async create(inputs: Record<string, unknown>): Promise<dynamic.CreateResult> {
+      const p = inputs as unknown as SecurityProfileAssociationInputs;
+      const outs = await converge(ctx, p, [], inputs, true);
+      return { id: idOf(p), outs };
+    },
+
+    async read(id: string, props: Record<string, unknown>): Promise<dynamic.ReadResult> {
+      const known = props as Partial<SecurityProfileAssociationOutputs>;
+      const parsed = parseSecurityProfileAssociationId(id);
+      const target = {
+        ...parsed,
+        region: known.region ?? ctx.settings.region ?? process.env["AWS_REGION"] ?? "",
+      };
+      const attached = await attachedProfiles(ctx, target);
+      const managed = known.securityProfileIds ?? [];
+      if (attached === undefined || !attached.some((a) => managed.includes(a))) return { id: "", props: {} };
+      return {
+        id,
+        props: {
+          ...withoutProvider(props),
+          securityProfileIds: observedProfiles(attached, managed, known.exclusive ?? false),
+        },
+      };
+    },
+
+    async update(
+      _id: string,
+      olds: Record<string, unknown>,
+      news: Record<string, unknown>,
+    ): Promise<dynamic.UpdateResult> {
+      const p = news as unknown as SecurityProfileAssociationInputs;
+      const before = (olds as Partial<SecurityProfileAssociationOutputs>).securityProfileIds ?? [];
+      return { outs: await converge(ctx, p, before, news, false) };
+    },
+
+    async delete(_id: string, props: Record<string, unknown>): Promise<void> {
+      const p = props as unknown as SecurityProfileAssociationOutputs;
+      await withEntityLock(p, async () => {
+        const current = await attachedProfiles(ctx, p);
+        if (current === undefined) return;
+        const plan = { add: [], remove: current.filter((id) => p.securityProfileIds.includes(id)) };
+        if (p.entityType === "USER") {
+          const list = userProfileList(current, plan, describeEntity(p));
+          if (list) await setUserProfiles(ctx, p, list);
+        } else if (plan.remove.length > 0) {
+          await changeAgentProfiles(ctx, p, "DisassociateSecurityProfiles", plan.remove);
+        }
+      });
+    },
+  };
+}
