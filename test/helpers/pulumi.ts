@@ -48,9 +48,13 @@ export class TestStack {
   readonly tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pca-engine-"));
   readonly configFile = path.join(this.tmp, "Pulumi.test.yaml");
 
+  /**
+   * A stack name of its own: `stack init` writes Pulumi.<stack>.yaml into the program folder, which
+   * tests of the same program running at once would otherwise share.
+   */
   constructor(
     readonly programDir: string,
-    readonly stack = "test",
+    readonly stack = `t${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
   ) {}
 
   env(): NodeJS.ProcessEnv {
@@ -143,6 +147,7 @@ export class TestStack {
   async remove(): Promise<void> {
     await this.run(["stack", "rm", "--yes", "--force"], { allowFailure: true });
     fs.rmSync(this.tmp, { recursive: true, force: true });
+    fs.rmSync(path.join(this.programDir, `Pulumi.${this.stack}.yaml`), { force: true });
   }
 }
 
