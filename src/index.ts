@@ -1,2 +1,4 @@
 export { BotAssociation } from "./resources/bot-association";
 export type { BotAssociationArgs, LexBotArgs, LexV2BotArgs } from "./resources/bot-association";
+export { WorkspaceAssociation } from "./resources/workspace-association";
+export type { WorkspaceAssociationArgs } from "./resources/workspace-association";
