@@ -26,7 +26,7 @@ export const UNKNOWN_USER_ARN = `${INSTANCE_ARN}/agent/no-such-user`;
 /** A Connect ARN that is neither a user nor a routing profile. */
 export const SECURITY_PROFILE_ARN = `${INSTANCE_ARN}/security-profile/sp-1`;
 
-export function workspaceSeed(): object {
+export function workspaceSeed(users = USER_COUNT): object {
   return {
     accountId: ACCOUNT,
     region: REGION,
@@ -35,7 +35,7 @@ export function workspaceSeed(): object {
         {
           id: INSTANCE,
           securityProfiles: [{ id: "sp-1", name: "Agent" }],
-          users: Array.from({ length: USER_COUNT }, (_, i) => ({ id: userId(i + 1) })),
+          users: Array.from({ length: users }, (_, i) => ({ id: userId(i + 1) })),
           routingProfiles: Array.from({ length: ROUTING_PROFILE_COUNT }, (_, i) => ({
             id: `rp-${i + 1}`,
             name: `Routing ${i + 1}`,
