@@ -32,13 +32,12 @@ function checkResourceArns(c: Checker, value: unknown): string[] | undefined {
     return undefined;
   }
   if (value.length === 0) c.fail("resourceArns", "resourceArns must hold at least 1 ARN, got none");
-  value.forEach((arn, i) =>
-    c.string(`resourceArns[${i}]`, arn, {
-      required: true,
-      pattern: WORKSPACE_RESOURCE_ARN,
-      patternHint: WORKSPACE_RESOURCE_ARN_HINT,
-    }),
-  );
+  value.forEach((arn, i) => {
+    const property = `resourceArns[${i}]`;
+    // Shown whole, unlike Checker's shortened values: the end of an ARN is what tells its type.
+    if (c.string(property, arn, { required: true }) !== undefined && !WORKSPACE_RESOURCE_ARN.test(arn))
+      c.fail(property, `${property} must be ${WORKSPACE_RESOURCE_ARN_HINT}, got '${arn}'`);
+  });
   const seen = new Set<unknown>();
   const repeated = new Set<string>();
   for (const arn of value) {

@@ -57,7 +57,13 @@ describe("checkWorkspaceAssociation", () => {
   it("rejects an ARN that is neither a user nor a routing profile, naming its index", () => {
     const sp = `${BASE}/security-profile/sp-1`;
     expect(failures({ instanceId: "i-1", workspaceId: "ws-1", resourceArns: [USER_A, sp] })).toEqual([
-      `resourceArns[1]: resourceArns[1] must match ${WORKSPACE_RESOURCE_ARN_HINT}, got '${sp}'`,
+      `resourceArns[1]: resourceArns[1] must be ${WORKSPACE_RESOURCE_ARN_HINT}, got '${sp}'`,
+    ]);
+  });
+
+  it("rejects an item that is not a string", () => {
+    expect(failures({ instanceId: "i-1", workspaceId: "ws-1", resourceArns: [USER_A, 7] })).toEqual([
+      "resourceArns[1]: resourceArns[1] must be a string, got number",
     ]);
   });
 
