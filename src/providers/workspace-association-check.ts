@@ -1,7 +1,7 @@
-import { resolveRegion, type ProviderSettings } from "../aws/settings";
-import { REGION, REGION_HINT } from "../validation/aws";
+import type { ProviderSettings } from "../aws/settings";
 import { Checker, type CheckFailure } from "../validation/checker";
 import { containsUnknown, isUnknown } from "../validation/unknown";
+import { checkedRegion } from "./region-check";
 
 /**
  * A user or routing-profile ARN. The API reference says only that the valid resource types are users
@@ -63,17 +63,8 @@ export function checkWorkspaceAssociation(
   const c = new Checker();
   c.string("instanceId", news["instanceId"], { required: true, min: 1, max: 100 });
   c.string("workspaceId", news["workspaceId"], { required: true, min: 1, max: 256 });
-  c.string("region", news["region"], { pattern: REGION, patternHint: REGION_HINT });
+  const region = checkedRegion(c, news["region"], settings);
   const arns = checkResourceArns(c, news["resourceArns"]);
-
-  const rawRegion = news["region"];
-  const region = isUnknown(rawRegion) ? rawRegion : resolveRegion(rawRegion as string | undefined, settings);
-  if (region === undefined) {
-    c.fail(
-      "region",
-      "region is not set: give the resource a region, or set stack config aws:region, or AWS_REGION",
-    );
-  }
   const out: Record<string, unknown> = { ...news, region };
   if (arns && !containsUnknown(arns)) out["resourceArns"] = [...arns].sort();
   return { inputs: c.failures.length === 0 ? out : news, failures: c.failures };

@@ -82,61 +82,61 @@ function resolve(
   };
 }
 
-function reply(ok: string[], failed: Failed[]): object {
-  return { SuccessfulList: ok.map((ResourceArn) => ({ ResourceArn })), FailedList: failed };
+/**
+ * A batch operation: the instance and workspace must exist (else the whole request fails), then
+ * each ARN is applied on its own by `apply`, which answers its failure or undefined for success.
+ */
+function batchHandler(
+  apply: (
+    inst: InstanceState,
+    ws: NamedEntity,
+    all: WorkspaceAssociationState[],
+    arn: string,
+  ) => Failed | undefined,
+): Route["handler"] {
+  return (ctx, raw) => {
+    const input = raw as unknown as BatchInput;
+    const inst = findInstance(ctx, input.InstanceId);
+    const ws = findWorkspace(inst, input.WorkspaceId);
+    const all = associationsOf(inst);
+    const ok: string[] = [];
+    const failed: Failed[] = [];
+    for (const arn of input.ResourceArns) {
+      const failure = apply(inst, ws, all, arn);
+      if (failure) failed.push(failure);
+      else ok.push(arn);
+    }
+    return { SuccessfulList: ok.map((ResourceArn) => ({ ResourceArn })), FailedList: failed };
+  };
 }
 
-function associateWorkspace(ctx: HandlerContext, raw: Record<string, unknown>): object {
-  const input = raw as unknown as BatchInput;
-  const inst = findInstance(ctx, input.InstanceId);
-  const ws = findWorkspace(inst, input.WorkspaceId);
-  const all = associationsOf(inst);
-  const ok: string[] = [];
-  const failed: Failed[] = [];
-  for (const arn of input.ResourceArns) {
-    const r = resolve(inst, arn);
-    if ("ErrorCode" in r) failed.push({ ResourceArn: arn, ...r });
-    else if (all.some((a) => a.workspaceId === ws.id && a.resourceArn === arn))
-      failed.push({
-        ResourceArn: arn,
-        ErrorCode: ALREADY_ASSOCIATED,
-        ErrorMessage: `${arn} is already associated with workspace ${ws.id}`,
-      });
-    else {
-      all.push({ workspaceId: ws.id, resourceArn: arn, resourceType: r.type });
-      ok.push(arn);
-    }
-  }
-  return reply(ok, failed);
-}
+const associateWorkspace = batchHandler((inst, ws, all, arn) => {
+  const r = resolve(inst, arn);
+  if ("ErrorCode" in r) return { ResourceArn: arn, ...r };
+  if (all.some((a) => a.workspaceId === ws.id && a.resourceArn === arn))
+    return {
+      ResourceArn: arn,
+      ErrorCode: ALREADY_ASSOCIATED,
+      ErrorMessage: `${arn} is already associated with workspace ${ws.id}`,
+    };
+  all.push({ workspaceId: ws.id, resourceArn: arn, resourceType: r.type });
+  return undefined;
+});
 
-function disassociateWorkspace(ctx: HandlerContext, raw: Record<string, unknown>): object {
-  const input = raw as unknown as BatchInput;
-  const inst = findInstance(ctx, input.InstanceId);
-  const ws = findWorkspace(inst, input.WorkspaceId);
-  const all = associationsOf(inst);
-  const ok: string[] = [];
-  const failed: Failed[] = [];
-  for (const arn of input.ResourceArns) {
-    const at = all.findIndex((a) => a.workspaceId === ws.id && a.resourceArn === arn);
-    if (at >= 0) {
-      all.splice(at, 1);
-      ok.push(arn);
-      continue;
-    }
-    const r = resolve(inst, arn);
-    failed.push(
-      "ErrorCode" in r && r.ErrorCode === WRONG_TYPE
-        ? { ResourceArn: arn, ...r }
-        : {
-            ResourceArn: arn,
-            ErrorCode: NOT_FOUND,
-            ErrorMessage: `${arn} is not associated with workspace ${ws.id}`,
-          },
-    );
+const disassociateWorkspace = batchHandler((inst, ws, all, arn) => {
+  const at = all.findIndex((a) => a.workspaceId === ws.id && a.resourceArn === arn);
+  if (at >= 0) {
+    all.splice(at, 1);
+    return undefined;
   }
-  return reply(ok, failed);
-}
+  const r = resolve(inst, arn);
+  if ("ErrorCode" in r && r.ErrorCode === WRONG_TYPE) return { ResourceArn: arn, ...r };
+  return {
+    ResourceArn: arn,
+    ErrorCode: NOT_FOUND,
+    ErrorMessage: `${arn} is not associated with workspace ${ws.id}`,
+  };
+});
 
 function idFromArn(arn: string): string {
   return arn.slice(arn.lastIndexOf("/") + 1);
