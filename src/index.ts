@@ -2,3 +2,5 @@ export { BotAssociation } from "./resources/bot-association";
 export type { BotAssociationArgs, LexBotArgs, LexV2BotArgs } from "./resources/bot-association";
 export { SecurityProfileAssociation } from "./resources/security-profile-association";
 export type { SecurityProfileAssociationArgs } from "./resources/security-profile-association";
+export { WorkspaceAssociation } from "./resources/workspace-association";
+export type { WorkspaceAssociationArgs } from "./resources/workspace-association";

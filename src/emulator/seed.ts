@@ -137,6 +137,7 @@ function instanceFromSeed(
     }),
     routingProfiles: entities("routingProfiles", "routing-profile"),
     workspaces: entities("workspaces", "workspace"),
+    workspaceAssociations: [],
     phoneNumbers,
     contactFlows: entities("contactFlows", "contact-flow"),
   };

@@ -36,6 +36,13 @@ export interface PhoneNumberState extends NamedEntity {
   channel: "VOICE" | "SMS" | "WHATSAPP";
 }
 
+/** One user or routing profile associated with a workspace (AssociateWorkspace). */
+export interface WorkspaceAssociationState {
+  workspaceId: string;
+  resourceArn: string;
+  resourceType: "USER" | "ROUTING_PROFILE";
+}
+
 export interface InstanceState {
   id: string;
   arn: string;
@@ -49,6 +56,7 @@ export interface InstanceState {
   aiAgents: AiAgentState[];
   routingProfiles: NamedEntity[];
   workspaces: NamedEntity[];
+  workspaceAssociations: WorkspaceAssociationState[];
   phoneNumbers: PhoneNumberState[];
   contactFlows: NamedEntity[];
 }

@@ -1,6 +1,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { botAssociationProvider } from "./bot-association";
 import { securityProfileAssociationProvider } from "./security-profile-association";
+import { workspaceAssociationProvider } from "./workspace-association";
 import { configureProcess, processContext, type Lifecycle, type ProviderContext } from "./context";
 
 /**
@@ -11,6 +12,7 @@ import { configureProcess, processContext, type Lifecycle, type ProviderContext 
 const factories = {
   BotAssociation: botAssociationProvider,
   SecurityProfileAssociation: securityProfileAssociationProvider,
+  WorkspaceAssociation: workspaceAssociationProvider,
 } satisfies Record<string, (ctx: ProviderContext) => Lifecycle>;
 
 export type ResourceTypeName = keyof typeof factories;

@@ -2,6 +2,12 @@ import type { Route } from "../core/router";
 import { botRoutes } from "./bots";
 import { securityProfileRoutes } from "./security-profiles";
 import { userSecurityProfileRoutes } from "./user-security-profiles";
+import { workspaceRoutes } from "./workspaces";
 
 /** Every Connect operation the emulator implements. */
-export const connectRoutes: Route[] = [...botRoutes, ...securityProfileRoutes, ...userSecurityProfileRoutes];
+export const connectRoutes: Route[] = [
+  ...botRoutes,
+  ...securityProfileRoutes,
+  ...userSecurityProfileRoutes,
+  ...workspaceRoutes,
+];

@@ -1,0 +1,227 @@
+import { int, list, str, struct } from "../core/constraints";
+import { awsError } from "../core/errors";
+import { page } from "../core/pagination";
+import type { HandlerContext, Route } from "../core/router";
+import type { InstanceState, NamedEntity, WorkspaceAssociationState } from "../state";
+import { findInstance } from "./lookup";
+import { criteriaPredicate } from "./workspace-search";
+
+/**
+ * AssociateWorkspace / DisassociateWorkspace / SearchWorkspaceAssociations.
+ *
+ * From the API reference: the bindings (POST /workspaces/{InstanceId}/{WorkspaceId}/associate and
+ * /disassociate, POST /search-workspace-associations), InstanceId 1-100, WorkspaceId 1-256,
+ * ResourceArns 1-25 items (users and routing profiles), MaxResults 1-500, the response shapes
+ * (SuccessfulList / FailedList with ResourceArn, ErrorCode, ErrorMessage) and the whole-request
+ * errors (ResourceNotFoundException 404, InvalidParameterException / InvalidRequestException 400,
+ * DuplicateResourceException 409 for AssociateWorkspace).
+ *
+ * Where the reference is silent, this emulator's decisions (also in the README):
+ * - per-item ErrorCodes, named after Connect's exceptions: DuplicateResourceException (already
+ *   associated), ResourceNotFoundException (no such user / routing profile in the instance, or, when
+ *   disassociating, not associated), InvalidParameterException (an ARN that is neither a user nor a
+ *   routing profile of the instance); every other item in the request still succeeds;
+ * - a bad request shape answers InvalidRequestException, as AssociateBot does here;
+ * - SearchWorkspaceAssociations pages 100 items when MaxResults is absent, lists associations in the
+ *   order they were made, and refuses SearchFilter (tags are not emulated) with InvalidParameterException.
+ */
+
+export const WORKSPACE_BATCH_MAX = 25;
+export const SEARCH_MAX_RESULTS = 500;
+export const SEARCH_DEFAULT_PAGE = 100;
+
+export const ALREADY_ASSOCIATED = "DuplicateResourceException";
+export const NOT_FOUND = "ResourceNotFoundException";
+export const WRONG_TYPE = "InvalidParameterException";
+
+const batchInput = struct({
+  InstanceId: str({ required: true, min: 1, max: 100 }),
+  WorkspaceId: str({ required: true, min: 1, max: 256 }),
+  ResourceArns: list(str(), { required: true, min: 1, max: WORKSPACE_BATCH_MAX }),
+});
+
+interface BatchInput {
+  InstanceId: string;
+  WorkspaceId: string;
+  ResourceArns: string[];
+}
+
+interface Failed {
+  ResourceArn: string;
+  ErrorCode: string;
+  ErrorMessage: string;
+}
+
+/** The user / routing-profile ARN shape of Connect, whatever the entity. */
+const ENTITY_ARN = /^arn:[^:]+:connect:[^:]*:\d{12}:instance\/[^/]+\/(agent|routing-profile)\/[^/]+$/;
+
+/** Associations made before this field existed (an older --data-dir) start empty. */
+function associationsOf(inst: InstanceState): WorkspaceAssociationState[] {
+  return (inst.workspaceAssociations ??= []);
+}
+
+function findWorkspace(inst: InstanceState, workspaceId: string): NamedEntity {
+  const ws = inst.workspaces.find((w) => w.id === workspaceId || w.arn === workspaceId);
+  if (!ws) throw awsError("ResourceNotFoundException", `Workspace not found: ${workspaceId}`);
+  return ws;
+}
+
+/** The user or routing profile an ARN names in the instance, or why it names none. */
+function resolve(
+  inst: InstanceState,
+  arn: string,
+): { type: WorkspaceAssociationState["resourceType"] } | Omit<Failed, "ResourceArn"> {
+  if (inst.users.some((u) => u.arn === arn)) return { type: "USER" };
+  if (inst.routingProfiles.some((r) => r.arn === arn)) return { type: "ROUTING_PROFILE" };
+  const kind = ENTITY_ARN.exec(arn)?.[1];
+  if (kind === undefined)
+    return { ErrorCode: WRONG_TYPE, ErrorMessage: `${arn} is not the ARN of a user or a routing profile` };
+  return {
+    ErrorCode: NOT_FOUND,
+    ErrorMessage: `${kind === "agent" ? "User" : "Routing profile"} not found in instance ${inst.id}: ${arn}`,
+  };
+}
+
+/**
+ * A batch operation: the instance and workspace must exist (else the whole request fails), then
+ * each ARN is applied on its own by `apply`, which answers its failure or undefined for success.
+ */
+function batchHandler(
+  apply: (
+    inst: InstanceState,
+    ws: NamedEntity,
+    all: WorkspaceAssociationState[],
+    arn: string,
+  ) => Failed | undefined,
+): Route["handler"] {
+  return (ctx, raw) => {
+    const input = raw as unknown as BatchInput;
+    const inst = findInstance(ctx, input.InstanceId);
+    const ws = findWorkspace(inst, input.WorkspaceId);
+    const all = associationsOf(inst);
+    const ok: string[] = [];
+    const failed: Failed[] = [];
+    for (const arn of input.ResourceArns) {
+      const failure = apply(inst, ws, all, arn);
+      if (failure) failed.push(failure);
+      else ok.push(arn);
+    }
+    return { SuccessfulList: ok.map((ResourceArn) => ({ ResourceArn })), FailedList: failed };
+  };
+}
+
+const associateWorkspace = batchHandler((inst, ws, all, arn) => {
+  const r = resolve(inst, arn);
+  if ("ErrorCode" in r) return { ResourceArn: arn, ...r };
+  if (all.some((a) => a.workspaceId === ws.id && a.resourceArn === arn))
+    return {
+      ResourceArn: arn,
+      ErrorCode: ALREADY_ASSOCIATED,
+      ErrorMessage: `${arn} is already associated with workspace ${ws.id}`,
+    };
+  all.push({ workspaceId: ws.id, resourceArn: arn, resourceType: r.type });
+  return undefined;
+});
+
+const disassociateWorkspace = batchHandler((inst, ws, all, arn) => {
+  const at = all.findIndex((a) => a.workspaceId === ws.id && a.resourceArn === arn);
+  if (at >= 0) {
+    all.splice(at, 1);
+    return undefined;
+  }
+  const r = resolve(inst, arn);
+  if ("ErrorCode" in r && r.ErrorCode === WRONG_TYPE) return { ResourceArn: arn, ...r };
+  return {
+    ResourceArn: arn,
+    ErrorCode: NOT_FOUND,
+    ErrorMessage: `${arn} is not associated with workspace ${ws.id}`,
+  };
+});
+
+function idFromArn(arn: string): string {
+  return arn.slice(arn.lastIndexOf("/") + 1);
+}
+
+function searchWorkspaceAssociations(ctx: HandlerContext, raw: Record<string, unknown>): object {
+  const input = raw as {
+    InstanceId: string;
+    MaxResults?: number;
+    NextToken?: string;
+    SearchCriteria?: unknown;
+    SearchFilter?: unknown;
+  };
+  const inst = findInstance(ctx, input.InstanceId);
+  if (input.SearchFilter !== undefined)
+    throw awsError(
+      "InvalidParameterException",
+      "SearchFilter (tag conditions) is not emulated: workspace associations carry no tags here",
+    );
+  const matches = criteriaPredicate(input.SearchCriteria);
+  const names = new Map<string, string | undefined>(
+    [...inst.users, ...inst.routingProfiles].map((e) => [e.arn, "name" in e ? e.name : undefined]),
+  );
+  const found = associationsOf(inst)
+    .map((a) => ({ a, resourceId: idFromArn(a.resourceArn) }))
+    .filter(({ a, resourceId }) =>
+      matches({ workspaceId: a.workspaceId, resourceId, resourceType: a.resourceType }),
+    )
+    .map(({ a, resourceId }) => {
+      const name = names.get(a.resourceArn);
+      return {
+        WorkspaceId: a.workspaceId,
+        WorkspaceArn: inst.workspaces.find((w) => w.id === a.workspaceId)?.arn,
+        ResourceId: resourceId,
+        ResourceArn: a.resourceArn,
+        ResourceType: a.resourceType,
+        ...(name === undefined ? {} : { ResourceName: name }),
+      };
+    });
+  const p = page(found, {
+    maxResults: input.MaxResults,
+    nextToken: input.NextToken,
+    defaultMax: SEARCH_DEFAULT_PAGE,
+    query: `SearchWorkspaceAssociations:${inst.id}:${JSON.stringify(input.SearchCriteria ?? null)}`,
+    errorCode: "InvalidRequestException",
+  });
+  return {
+    WorkspaceAssociations: p.items,
+    ApproximateTotalCount: found.length,
+    ...(p.nextToken ? { NextToken: p.nextToken } : {}),
+  };
+}
+
+export const workspaceRoutes: Route[] = [
+  {
+    operation: "AssociateWorkspace",
+    method: "POST",
+    path: "/workspaces/{InstanceId}/{WorkspaceId}/associate",
+    input: batchInput,
+    validationError: "InvalidRequestException",
+    mutates: true,
+    handler: associateWorkspace,
+  },
+  {
+    operation: "DisassociateWorkspace",
+    method: "POST",
+    path: "/workspaces/{InstanceId}/{WorkspaceId}/disassociate",
+    input: batchInput,
+    validationError: "InvalidRequestException",
+    mutates: true,
+    handler: disassociateWorkspace,
+  },
+  {
+    operation: "SearchWorkspaceAssociations",
+    method: "POST",
+    path: "/search-workspace-associations",
+    input: struct({
+      InstanceId: str({ required: true, min: 1, max: 100 }),
+      MaxResults: int({ min: 1, max: SEARCH_MAX_RESULTS }),
+      NextToken: str({ min: 1 }),
+      SearchCriteria: { kind: "document" },
+      SearchFilter: { kind: "document" },
+    }),
+    validationError: "InvalidRequestException",
+    mutates: false,
+    handler: searchWorkspaceAssociations,
+  },
+];

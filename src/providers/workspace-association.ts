@@ -1,0 +1,149 @@
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { AwsCallError } from "../aws/errors";
+import type { Lifecycle, ProviderContext } from "./context";
+import { planDiff, withoutProvider } from "./diff";
+import { PartialFailure } from "./partial";
+import { setDifference } from "./sets";
+import {
+  ALREADY_ASSOCIATED,
+  NOT_ASSOCIATED,
+  describeTarget,
+  failureMessage,
+  runBatches,
+  type BatchOutcome,
+} from "./workspace-association-batch";
+import { checkWorkspaceAssociation, type WorkspaceAssociationInputs } from "./workspace-association-check";
+import { formatWorkspaceAssociationId, parseWorkspaceAssociationId } from "./workspace-association-id";
+import { instanceListing, listingKey } from "./workspace-association-listing";
+
+/** Outputs: the checked inputs, with resourceArns the managed ARNs really associated. */
+export type WorkspaceAssociationOutputs = WorkspaceAssociationInputs;
+
+function outputs(p: WorkspaceAssociationInputs, associated: Iterable<string>): WorkspaceAssociationOutputs {
+  return {
+    instanceId: p.instanceId,
+    workspaceId: p.workspaceId,
+    region: p.region,
+    resourceArns: [...new Set(associated)].sort(),
+  };
+}
+
+function identity(props: Record<string, unknown>): string {
+  const p = props as unknown as WorkspaceAssociationInputs;
+  return `${p.region}|${formatWorkspaceAssociationId(p.instanceId, p.workspaceId)}`;
+}
+
+function joinMessages(...messages: (string | undefined)[]): string | undefined {
+  const present = messages.filter((m): m is string => m !== undefined);
+  return present.length > 0 ? present.join(". ") : undefined;
+}
+
+const RETRY_HINT = "The ARNs that succeeded are recorded; the next pulumi up retries only the others.";
+
+/**
+ * The WorkspaceAssociation lifecycle, with AWS clients from `ctx`.
+ *
+ * - check: validation, sorting and defaults, no AWS call.
+ * - create: AssociateWorkspace in batches of 25; "already associated" items count as associated.
+ *   Per-item failures (or a failed call) after some success record exactly what was associated
+ *   (PartialFailure); with nothing associated, a plain error.
+ * - read: one SearchWorkspaceAssociations listing per instance per engine operation, filtered by
+ *   workspace here; the outputs keep the managed ARNs still associated; none → empty id.
+ * - update: set difference from the ARNs recorded as associated: AssociateWorkspace for the added,
+ *   DisassociateWorkspace for the removed ("not associated" is success), in batches of 25.
+ * - delete: DisassociateWorkspace in batches; "not associated" items, and a workspace or instance
+ *   that is gone, are success; any other per-item failure fails naming the ARNs.
+ */
+export function workspaceAssociationProvider(ctx: ProviderContext): Lifecycle {
+  return {
+    async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
+      return checkWorkspaceAssociation(news, ctx.settings);
+    },
+
+    async diff(
+      _id: string,
+      olds: Record<string, unknown>,
+      news: Record<string, unknown>,
+    ): Promise<dynamic.DiffResult> {
+      return planDiff({
+        olds,
+        news,
+        replaceKeys: ["instanceId", "workspaceId", "region"],
+        updateKeys: ["resourceArns"],
+        identity,
+      });
+    },
+
+    async create(inputs: Record<string, unknown>): Promise<dynamic.CreateResult> {
+      const p = inputs as unknown as WorkspaceAssociationInputs;
+      const client = ctx.clients.connectClient(p.region);
+      const added = await runBatches(client, "AssociateWorkspace", p, p.resourceArns, ALREADY_ASSOCIATED);
+      ctx.snapshots.drop(listingKey(p.region, p.instanceId));
+      const id = formatWorkspaceAssociationId(p.instanceId, p.workspaceId);
+      const out = outputs(p, added.done);
+      const problem = failureMessage("AssociateWorkspace", p, added, p.resourceArns.length);
+      if (problem === undefined) return { id, outs: out };
+      if (added.done.length === 0)
+        throw added.error && added.failed.length === 0 ? added.error : new Error(problem);
+      throw new PartialFailure(`${problem}. ${RETRY_HINT}`, id, { ...out }, inputs);
+    },
+
+    async read(id: string, props: Record<string, unknown>): Promise<dynamic.ReadResult> {
+      const known = props as Partial<WorkspaceAssociationOutputs>;
+      const parsed = parseWorkspaceAssociationId(id);
+      const region = known.region ?? ctx.settings.region ?? process.env["AWS_REGION"] ?? "";
+      const listing = await instanceListing(ctx, region, parsed.instanceId);
+      const present = listing.get(parsed.workspaceId) ?? new Set<string>();
+      const managed = (known.resourceArns ?? []).filter((arn) => present.has(arn));
+      if (managed.length === 0) return { id: "", props: {} };
+      return { id, props: { ...withoutProvider(props), resourceArns: managed } };
+    },
+
+    async update(
+      id: string,
+      olds: Record<string, unknown>,
+      news: Record<string, unknown>,
+    ): Promise<dynamic.UpdateResult> {
+      const before = olds as unknown as WorkspaceAssociationOutputs;
+      const p = news as unknown as WorkspaceAssociationInputs;
+      const { add, remove } = setDifference(before.resourceArns, p.resourceArns);
+      const client = ctx.clients.connectClient(p.region);
+      // Add first: a user moved between two ARNs lists of the program never loses access midway.
+      const added: BatchOutcome =
+        add.length > 0
+          ? await runBatches(client, "AssociateWorkspace", p, add, ALREADY_ASSOCIATED)
+          : { done: [], failed: [] };
+      const removed: BatchOutcome =
+        remove.length > 0
+          ? await runBatches(client, "DisassociateWorkspace", p, remove, NOT_ASSOCIATED)
+          : { done: [], failed: [] };
+      ctx.snapshots.drop(listingKey(p.region, p.instanceId));
+      const gone = new Set(removed.done);
+      const out = outputs(p, [...before.resourceArns.filter((arn) => !gone.has(arn)), ...added.done]);
+      const problem = joinMessages(
+        failureMessage("AssociateWorkspace", p, added, add.length),
+        failureMessage("DisassociateWorkspace", p, removed, remove.length),
+      );
+      if (problem === undefined) return { outs: out };
+      throw new PartialFailure(`${problem}. ${RETRY_HINT}`, id, { ...out }, news);
+    },
+
+    async delete(_id: string, props: Record<string, unknown>): Promise<void> {
+      const p = props as unknown as WorkspaceAssociationOutputs;
+      const removed = await runBatches(
+        ctx.clients.connectClient(p.region),
+        "DisassociateWorkspace",
+        p,
+        p.resourceArns,
+        NOT_ASSOCIATED,
+      );
+      ctx.snapshots.drop(listingKey(p.region, p.instanceId));
+      // A workspace or instance that no longer exists holds nothing: already gone.
+      if (removed.error instanceof AwsCallError && removed.error.code === "ResourceNotFoundException")
+        delete removed.error;
+      const problem = failureMessage("DisassociateWorkspace", p, removed, p.resourceArns.length);
+      if (problem !== undefined)
+        throw new Error(`Could not remove every association of ${describeTarget(p)}: ${problem}`);
+    },
+  };
+}

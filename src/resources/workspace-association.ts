@@ -1,0 +1,75 @@
+import * as pulumi from "@pulumi/pulumi";
+import { providerText } from "../providers/entry";
+
+export interface WorkspaceAssociationArgs {
+  /** The Amazon Connect instance: its id (1-100 characters). */
+  instanceId: pulumi.Input<string>;
+  /** The workspace's id (1-256 characters). */
+  workspaceId: pulumi.Input<string>;
+  /**
+   * The users and routing profiles that get the workspace, by ARN: at least one, any number (sent
+   * 25 per call), no ARN twice; order does not matter.
+   */
+  resourceArns: pulumi.Input<pulumi.Input<string>[]>;
+  /** The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`. */
+  region?: pulumi.Input<string>;
+}
+
+/**
+ * Gives users and routing profiles an Amazon Connect workspace: the set of `resourceArns`
+ * associated with one workspace, managed as a set.
+ *
+ * | step | AWS call | notes |
+ * |---|---|---|
+ * | preview / check | none | instanceId 1-100, workspaceId 1-256, resourceArns non-empty, no duplicates, each a user or routing-profile ARN |
+ * | create | `AssociateWorkspace`, 25 ARNs per call | an ARN already associated counts as associated (and becomes managed) |
+ * | refresh / read | `SearchWorkspaceAssociations` (every page, one listing per instance per operation, filtered by workspace here) | outputs keep the managed ARNs still associated; none left → removed from state |
+ * | update | `AssociateWorkspace` for added ARNs, then `DisassociateWorkspace` for removed ones, 25 per call | set difference from the ARNs recorded as associated |
+ * | delete | `DisassociateWorkspace`, 25 per call | an ARN not associated, or a workspace / instance that is gone, is success |
+ *
+ * Per-item failures: AWS answers each ARN on its own (its `FailedList`). When some ARNs fail, the
+ * step fails with every failed ARN, its ErrorCode and ErrorMessage, while state records exactly the
+ * ARNs that were associated; the next `pulumi up` retries only the others. Tolerated per-item
+ * codes: `DuplicateResourceException` (already associated) when adding, `ResourceNotFoundException`
+ * (not associated) when removing.
+ *
+ * Replaced when `instanceId`, `workspaceId` or `region` change; `resourceArns` changes in place.
+ * Id: `<instanceId>|<workspaceId>`.
+ *
+ * A Node dynamic resource (type `pulumi-nodejs:dynamic/connect:WorkspaceAssociation`) whose
+ * `__provider` is a fixed one-line entry into this package.
+ *
+ * @example
+ * ```ts
+ * new connect.WorkspaceAssociation("supervisors-workspace", {
+ *   instanceId: "11111111-2222-3333-4444-555555555555",
+ *   workspaceId: "a1b2c3d4-workspace",
+ *   resourceArns: [
+ *     "arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-3333-4444-555555555555/agent/0f0e0d0c-user",
+ *     "arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-3333-4444-555555555555/routing-profile/9a8b7c6d-rp",
+ *   ],
+ * });
+ * ```
+ */
+export class WorkspaceAssociation extends pulumi.CustomResource {
+  declare readonly instanceId: pulumi.Output<string>;
+  declare readonly workspaceId: pulumi.Output<string>;
+  declare readonly region: pulumi.Output<string>;
+  /** The managed ARNs really associated, sorted. */
+  declare readonly resourceArns: pulumi.Output<string[]>;
+
+  constructor(name: string, args: WorkspaceAssociationArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      "pulumi-nodejs:dynamic/connect:WorkspaceAssociation",
+      name,
+      {
+        instanceId: args.instanceId,
+        workspaceId: args.workspaceId,
+        resourceArns: args.resourceArns,
+        region: args.region,
+        __provider: providerText("WorkspaceAssociation"),
+      },
+      opts,
+    );
+  }
+}

@@ -1,0 +1,48 @@
+import { ACCOUNT, INSTANCE, REGION } from "./seed";
+
+/** Workspaces, users and routing profiles to associate; ARNs derived the way the seed derives them. */
+export const INSTANCE_ARN = `arn:aws:connect:${REGION}:${ACCOUNT}:instance/${INSTANCE}`;
+export const WS_MAIN = "ws-main";
+export const WS_BIG = "ws-big";
+export const USER_COUNT = 100;
+export const ROUTING_PROFILE_COUNT = 5;
+
+/** u-001 … u-100 */
+export function userId(n: number): string {
+  return `u-${String(n).padStart(3, "0")}`;
+}
+export function userArn(n: number): string {
+  return `${INSTANCE_ARN}/agent/${userId(n)}`;
+}
+export function routingProfileArn(n: number): string {
+  return `${INSTANCE_ARN}/routing-profile/rp-${n}`;
+}
+/** Users numbered from..to, inclusive. */
+export function userArns(from: number, to: number): string[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => userArn(from + i));
+}
+/** A well-formed user ARN of the instance for a user that does not exist. */
+export const UNKNOWN_USER_ARN = `${INSTANCE_ARN}/agent/no-such-user`;
+/** A Connect ARN that is neither a user nor a routing profile. */
+export const SECURITY_PROFILE_ARN = `${INSTANCE_ARN}/security-profile/sp-1`;
+
+export function workspaceSeed(users = USER_COUNT): object {
+  return {
+    accountId: ACCOUNT,
+    region: REGION,
+    connect: {
+      instances: [
+        {
+          id: INSTANCE,
+          securityProfiles: [{ id: "sp-1", name: "Agent" }],
+          users: Array.from({ length: users }, (_, i) => ({ id: userId(i + 1) })),
+          routingProfiles: Array.from({ length: ROUTING_PROFILE_COUNT }, (_, i) => ({
+            id: `rp-${i + 1}`,
+            name: `Routing ${i + 1}`,
+          })),
+          workspaces: [{ id: WS_MAIN }, { id: WS_BIG }],
+        },
+      ],
+    },
+  };
+}

@@ -1,0 +1,276 @@
+import {
+  AssociateWorkspaceCommand,
+  DisassociateWorkspaceCommand,
+  SearchWorkspaceAssociationsCommand,
+} from "@aws-sdk/client-connect";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { RunningEmulator } from "../../src/emulator";
+import { makeContext } from "../../src/providers/context";
+import { PartialFailure } from "../../src/providers/partial";
+import { workspaceAssociationProvider } from "../../src/providers/workspace-association";
+import { admin, connectClient, emulatorWith } from "../helpers/emulator";
+import { INSTANCE, REGION } from "../helpers/seed";
+import {
+  SECURITY_PROFILE_ARN,
+  UNKNOWN_USER_ARN,
+  WS_BIG,
+  WS_MAIN,
+  routingProfileArn,
+  userArn,
+  userArns,
+  workspaceSeed,
+} from "../helpers/workspace-seed";
+
+let em: RunningEmulator;
+
+beforeEach(async () => {
+  em = await emulatorWith(workspaceSeed());
+});
+afterEach(async () => em.close());
+
+const CODE = "exports.handler = () => null;\n";
+
+function provider(settings: { maxAttempts?: number } = {}) {
+  return workspaceAssociationProvider(makeContext({ endpoint: em.url, region: REGION, ...settings }));
+}
+
+async function checked(resourceArns: string[], workspaceId = WS_MAIN): Promise<Record<string, unknown>> {
+  const r = await provider().check({}, { instanceId: INSTANCE, workspaceId, resourceArns });
+  expect(r.failures ?? []).toEqual([]);
+  return { ...(r.inputs as Record<string, unknown>), __provider: CODE };
+}
+
+async function calls(): Promise<Record<string, number>> {
+  return ((await admin(em, "GET", "/_emulator/metrics")) as { calls: Record<string, number> }).calls;
+}
+
+async function resetMetrics(): Promise<void> {
+  await admin(em, "DELETE", "/_emulator/metrics");
+}
+
+/** What the emulator holds for a workspace, sorted. */
+async function associated(workspaceId = WS_MAIN): Promise<string[]> {
+  const r = await connectClient(em).send(
+    new SearchWorkspaceAssociationsCommand({ InstanceId: INSTANCE, MaxResults: 500 }),
+  );
+  return (r.WorkspaceAssociations ?? [])
+    .filter((a) => a.WorkspaceId === workspaceId)
+    .map((a) => a.ResourceArn ?? "")
+    .sort();
+}
+
+function outs(resourceArns: string[], workspaceId = WS_MAIN) {
+  return { instanceId: INSTANCE, workspaceId, region: REGION, resourceArns: [...resourceArns].sort() };
+}
+
+async function rejection(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected a failure");
+}
+
+describe("WorkspaceAssociation provider", () => {
+  it("associates 60 ARNs in 3 AssociateWorkspace calls (25 + 25 + 10) and outputs them sorted", async () => {
+    const arns = userArns(1, 60);
+    const r = await provider().create(await checked([...arns].reverse()));
+    expect(r).toEqual({ id: `${INSTANCE}|${WS_MAIN}`, outs: outs(arns) });
+    expect(await associated()).toEqual([...arns].sort());
+    expect(await calls()).toEqual({ AssociateWorkspace: 3, SearchWorkspaceAssociations: 1 });
+  });
+
+  it("records exactly the associated ARNs when one fails, naming it with its ErrorCode and ErrorMessage", async () => {
+    const good = userArns(1, 9);
+    const inputs = await checked([...good, UNKNOWN_USER_ARN]);
+    const e = await rejection(provider().create(inputs));
+    expect(e).toBeInstanceOf(PartialFailure);
+    const pf = e as PartialFailure;
+    expect(pf.message).toBe(
+      `AssociateWorkspace failed for 1 of 10 resources of workspace ${WS_MAIN} on instance ${INSTANCE}: ` +
+        `${UNKNOWN_USER_ARN} (ResourceNotFoundException: User not found in instance ${INSTANCE}: ${UNKNOWN_USER_ARN}). ` +
+        "The ARNs that succeeded are recorded; the next pulumi up retries only the others.",
+    );
+    expect(pf.id).toBe(`${INSTANCE}|${WS_MAIN}`);
+    expect(pf.properties).toEqual({ ...outs(good), __provider: CODE });
+    expect(await associated()).toEqual([...good].sort());
+  });
+
+  it("fails with a plain error, recording nothing, when no ARN could be associated", async () => {
+    const e = await rejection(provider().create(await checked([UNKNOWN_USER_ARN])));
+    expect(e).not.toBeInstanceOf(PartialFailure);
+    expect((e as Error).message).toBe(
+      `AssociateWorkspace failed for 1 of 1 resources of workspace ${WS_MAIN} on instance ${INSTANCE}: ` +
+        `${UNKNOWN_USER_ARN} (ResourceNotFoundException: User not found in instance ${INSTANCE}: ${UNKNOWN_USER_ARN})`,
+    );
+  });
+
+  it("fails with the wrapped AWS error when the workspace does not exist", async () => {
+    const e = await rejection(provider().create(await checked([userArn(1)], "ws-nope")));
+    expect((e as Error).message).toBe(
+      `AssociateWorkspace for workspace ws-nope on instance ${INSTANCE} failed with ResourceNotFoundException: Workspace not found: ws-nope`,
+    );
+  });
+
+  it("counts an ARN already associated as associated", async () => {
+    await connectClient(em).send(
+      new AssociateWorkspaceCommand({
+        InstanceId: INSTANCE,
+        WorkspaceId: WS_MAIN,
+        ResourceArns: [userArn(2)],
+      }),
+    );
+    const r = await provider().create(await checked([userArn(1), userArn(2)]));
+    expect(r.outs).toEqual(outs([userArn(1), userArn(2)]));
+  });
+
+  it("associates once when the connection drops after AssociateWorkspace was applied: the retry's DuplicateResourceException is success", async () => {
+    await admin(em, "PUT", "/_emulator/faults", {
+      seed: 1,
+      rules: [{ operation: "AssociateWorkspace", kind: "reset-after", rate: 1, times: 1 }],
+    });
+    await resetMetrics();
+    const arns = [userArn(1), routingProfileArn(1)];
+    const r = await provider({ maxAttempts: 3 }).create(await checked(arns));
+    expect(r.outs).toEqual(outs(arns));
+    expect(await associated()).toEqual([...arns].sort());
+    expect(await calls()).toEqual({ AssociateWorkspace: 2, SearchWorkspaceAssociations: 1 });
+  });
+
+  it("updates by set difference: 26 added in 2 calls, 3 removed in 1", async () => {
+    const p = provider();
+    const { id, outs: before } = await p.create(await checked(userArns(1, 10)));
+    const wanted = [...userArns(4, 10), ...userArns(11, 36)];
+    await resetMetrics();
+    const r = await p.update(id, { ...before, __provider: CODE }, await checked(wanted));
+    expect(r.outs).toEqual(outs(wanted));
+    expect(await calls()).toEqual({ AssociateWorkspace: 2, DisassociateWorkspace: 1 });
+    expect(await associated()).toEqual([...wanted].sort());
+  });
+
+  it("counts an ARN removed out of band as removed, and records a failed addition for the next up", async () => {
+    const p = provider();
+    const { id, outs: before } = await p.create(await checked(userArns(1, 3)));
+    await connectClient(em).send(
+      new DisassociateWorkspaceCommand({
+        InstanceId: INSTANCE,
+        WorkspaceId: WS_MAIN,
+        ResourceArns: [userArn(3)],
+      }),
+    );
+    const e = await rejection(
+      p.update(
+        id,
+        { ...before, __provider: CODE },
+        await checked([userArn(1), userArn(2), UNKNOWN_USER_ARN]),
+      ),
+    );
+    expect(e).toBeInstanceOf(PartialFailure);
+    expect((e as PartialFailure).properties).toEqual({ ...outs([userArn(1), userArn(2)]), __provider: CODE });
+    expect((e as PartialFailure).message).toContain(`${UNKNOWN_USER_ARN} (ResourceNotFoundException: `);
+  });
+
+  it("reads every workspace of an instance from one listing, keeping the managed ARNs still associated", async () => {
+    const p = provider();
+    const main = await p.create(await checked(userArns(1, 3)));
+    const big = await p.create(await checked(userArns(4, 5), WS_BIG));
+    await connectClient(em).send(
+      new DisassociateWorkspaceCommand({
+        InstanceId: INSTANCE,
+        WorkspaceId: WS_MAIN,
+        ResourceArns: [userArn(2)],
+      }),
+    );
+    // Not managed by the resource: never shown in its outputs.
+    await connectClient(em).send(
+      new AssociateWorkspaceCommand({
+        InstanceId: INSTANCE,
+        WorkspaceId: WS_MAIN,
+        ResourceArns: [userArn(9)],
+      }),
+    );
+    await resetMetrics();
+    const reader = provider();
+    expect(await reader.read(main.id, { ...main.outs, __provider: CODE })).toEqual({
+      id: main.id,
+      props: outs([userArn(1), userArn(3)]),
+    });
+    expect(await reader.read(big.id, big.outs)).toEqual({ id: big.id, props: outs(userArns(4, 5), WS_BIG) });
+    expect(await calls()).toEqual({ SearchWorkspaceAssociations: 1 });
+  });
+
+  it("reads every page of a listing over 500 associations", async () => {
+    await admin(em, "POST", "/_emulator/seed", workspaceSeed(520));
+    const p = provider();
+    const r = await p.create(await checked(userArns(1, 520)));
+    await resetMetrics();
+    expect((await provider().read(r.id, r.outs)).props).toEqual(outs(userArns(1, 520)));
+    expect(await calls()).toEqual({ SearchWorkspaceAssociations: 2 });
+  });
+
+  it("reports a workspace with none of its managed ARNs left as gone", async () => {
+    const p = provider();
+    const { id, outs: o } = await p.create(await checked([userArn(1)]));
+    await connectClient(em).send(
+      new DisassociateWorkspaceCommand({
+        InstanceId: INSTANCE,
+        WorkspaceId: WS_MAIN,
+        ResourceArns: [userArn(1)],
+      }),
+    );
+    expect(await provider().read(id, o)).toEqual({ id: "", props: {} });
+  });
+
+  it("deletes in batches, counting ARNs no longer associated as removed", async () => {
+    const p = provider();
+    const { id, outs: o } = await p.create(await checked(userArns(1, 30)));
+    await connectClient(em).send(
+      new DisassociateWorkspaceCommand({
+        InstanceId: INSTANCE,
+        WorkspaceId: WS_MAIN,
+        ResourceArns: [userArn(7)],
+      }),
+    );
+    await resetMetrics();
+    await p.delete(id, o);
+    expect(await calls()).toEqual({ DisassociateWorkspace: 2 });
+    expect(await associated()).toEqual([]);
+  });
+
+  it("deletes successfully when the workspace itself is gone", async () => {
+    const p = provider();
+    const { id, outs: o } = await p.create(await checked([userArn(1)]));
+    await admin(em, "POST", "/_emulator/seed", { connect: { instances: [{ id: INSTANCE }] } });
+    await expect(p.delete(id, o)).resolves.toBeUndefined();
+  });
+
+  it("fails delete naming every ARN with another per-item error", async () => {
+    const props = outs([userArn(1), SECURITY_PROFILE_ARN]);
+    await expect(provider().delete(`${INSTANCE}|${WS_MAIN}`, props)).rejects.toThrow(
+      `Could not remove every association of workspace ${WS_MAIN} on instance ${INSTANCE}: ` +
+        `DisassociateWorkspace failed for 1 of 2 resources of workspace ${WS_MAIN} on instance ${INSTANCE}: ` +
+        `${SECURITY_PROFILE_ARN} (InvalidParameterException: ${SECURITY_PROFILE_ARN} is not the ARN of a user or a routing profile)`,
+    );
+  });
+
+  it("replaces on a new workspace (create first), updates in place on new ARNs, and sees no change in a reorder", async () => {
+    const p = provider();
+    const olds = { ...outs([userArn(1), userArn(2)]), __provider: CODE };
+    expect(await p.diff("x", olds, await checked([userArn(2), userArn(1)]))).toEqual({
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    expect(await p.diff("x", olds, await checked([userArn(1)]))).toEqual({
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    expect(await p.diff("x", olds, await checked([userArn(1), userArn(2)], WS_BIG))).toEqual({
+      changes: true,
+      replaces: ["workspaceId"],
+      deleteBeforeReplace: false,
+    });
+  });
+});
