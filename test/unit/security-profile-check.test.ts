@@ -1,10 +1,11 @@
+import { DEFAULT_SETTINGS } from "../../src/aws/settings";
 import { describe, expect, it } from "vitest";
 import { checkSecurityProfileAssociation } from "../../src/providers/security-profile-association-check";
 import { UNKNOWN } from "../../src/validation/unknown";
 import { AGENT, USER_ARN } from "../helpers/security-profiles-seed";
 import { INSTANCE } from "../helpers/seed";
 
-const settings = { maxAttempts: 10, consistencyTimeoutSeconds: 60, region: "us-east-1" };
+const settings = { ...DEFAULT_SETTINGS, region: "us-east-1" };
 const agent = {
   instanceId: INSTANCE,
   entityType: "AI_AGENT",
