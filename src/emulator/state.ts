@@ -30,6 +30,17 @@ export interface PhoneNumberState extends NamedEntity {
   channel: "VOICE" | "SMS" | "WHATSAPP";
 }
 
+/**
+ * Which flow a resource points at. One table per instance for every resource type, voice numbers
+ * included: AssociatePhoneNumberContactFlow and the AssociateFlow family read and write the same
+ * rows, as in Connect. Resources and flows are kept by ARN (the form every API accepts).
+ */
+export interface FlowAssociationState {
+  resourceType: string;
+  resourceArn: string;
+  flowArn: string;
+}
+
 export interface InstanceState {
   id: string;
   arn: string;
@@ -45,6 +56,9 @@ export interface InstanceState {
   workspaces: NamedEntity[];
   phoneNumbers: PhoneNumberState[];
   contactFlows: NamedEntity[];
+  emailAddresses: NamedEntity[];
+  analyticsConnectors: NamedEntity[];
+  flowAssociations: FlowAssociationState[];
 }
 
 export interface ProfileObjectState {
