@@ -1,2 +1,11 @@
 export { BotAssociation } from "./resources/bot-association";
 export type { BotAssociationArgs, LexBotArgs, LexV2BotArgs } from "./resources/bot-association";
+export { FlowAssociation } from "./resources/flow-association";
+export type { FlowAssociationArgs, FlowAssociationResourceType } from "./resources/flow-association";
+export { getFlowAssociations } from "./functions/get-flow-associations";
+export type {
+  FlowAssociationSummary,
+  GetFlowAssociationsArgs,
+  GetFlowAssociationsResult,
+  ListFlowAssociationResourceType,
+} from "./functions/get-flow-associations";

@@ -1,5 +1,6 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { botAssociationProvider } from "./bot-association";
+import { flowAssociationProvider } from "./flow-association";
 import { configureProcess, processContext, type Lifecycle, type ProviderContext } from "./context";
 
 /**
@@ -9,6 +10,7 @@ import { configureProcess, processContext, type Lifecycle, type ProviderContext 
  */
 const factories = {
   BotAssociation: botAssociationProvider,
+  FlowAssociation: flowAssociationProvider,
 } satisfies Record<string, (ctx: ProviderContext) => Lifecycle>;
 
 export type ResourceTypeName = keyof typeof factories;
