@@ -14,6 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../src/emulator";
 import { stateFromSeed } from "../../src/emulator/seed";
 import { admin, connectClient, emulatorWith } from "../helpers/emulator";
+import { failure } from "../helpers/flow-emulator";
 import {
   CONNECTOR_ID,
   EMAIL_ARN,
@@ -39,18 +40,6 @@ beforeEach(async () => {
   c = connectClient(em);
 });
 afterEach(async () => em.close());
-
-async function failure(
-  p: Promise<unknown>,
-): Promise<{ name: string; status: number | undefined; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: err.name, status: err.$metadata?.httpStatusCode, message: err.message };
-  }
-  throw new Error("expected the call to fail");
-}
 
 const voiceFlow = (phone: string, flow: string, instance = INSTANCE) =>
   new AssociatePhoneNumberContactFlowCommand({

@@ -1,8 +1,8 @@
 import * as path from "node:path";
-import { AssociatePhoneNumberContactFlowCommand } from "@aws-sdk/client-connect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
-import { admin, connectClient, emulatorWith } from "../helpers/emulator";
+import { emulatorWith } from "../helpers/emulator";
+import { calls as calledOps, flowTable, repoint, resetCalls as resetOps } from "../helpers/flow-emulator";
 import { FLOW_A, FLOW_B, FLOW_C, SMS_ARN, flowArn, flowSeed, voiceArn, voiceId } from "../helpers/flow-seed";
 import { REPO_ROOT, TestStack, pulumiBinary, type StateResource } from "../helpers/pulumi";
 import { INSTANCE, REGION } from "../helpers/seed";
@@ -14,33 +14,12 @@ const SLOW = 300_000;
 let em: RunningEmulator;
 let stack: TestStack;
 
-async function calls(): Promise<Record<string, number>> {
-  return ((await admin(em, "GET", "/_emulator/metrics")) as { calls: Record<string, number> }).calls;
-}
-
-async function resetCalls(): Promise<void> {
-  await admin(em, "DELETE", "/_emulator/metrics");
-}
-
-/** Resource ARN → flow ARN, from the emulator's table. */
-function table(): Record<string, string> {
-  return Object.fromEntries(
-    (em.state().connect.instances[0]?.flowAssociations ?? []).map((a) => [a.resourceArn, a.flowArn]),
-  );
-}
+const calls = () => calledOps(em);
+const resetCalls = () => resetOps(em);
+const table = () => flowTable(em);
 
 async function flowResources(): Promise<StateResource[]> {
   return ((await stack.exportState()).deployment.resources ?? []).filter((r) => r.type === FLOW_TYPE);
-}
-
-function repoint(number: string, flow: string): Promise<unknown> {
-  return connectClient(em).send(
-    new AssociatePhoneNumberContactFlowCommand({
-      InstanceId: INSTANCE,
-      PhoneNumberId: number,
-      ContactFlowId: flow,
-    }),
-  );
 }
 
 beforeAll(async () => {
@@ -121,7 +100,7 @@ describe("FlowAssociation through the real pulumi CLI", () => {
   it(
     "refresh shows a number re-pointed out of band as the other flow, and up restores ours",
     async () => {
-      await repoint(voiceId(1), FLOW_B);
+      await repoint(em, voiceId(1), FLOW_B);
       await stack.refresh();
       const drifted = (await flowResources()).find((r) => r.urn.endsWith(`::voice-${voiceId(1)}`));
       expect(drifted?.outputs?.["flowId"]).toBe(flowArn(FLOW_B));
@@ -136,7 +115,7 @@ describe("FlowAssociation through the real pulumi CLI", () => {
   it(
     "deleting after someone else re-pointed the number leaves their flow in place, with a warning",
     async () => {
-      await repoint(voiceId(149), FLOW_C);
+      await repoint(em, voiceId(149), FLOW_C);
       await stack.setConfig("test:voiceCount", "149");
       await resetCalls();
       const r = await stack.up();

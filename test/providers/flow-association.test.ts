@@ -1,10 +1,10 @@
-import { AssociatePhoneNumberContactFlowCommand } from "@aws-sdk/client-connect";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import { getFlowAssociations } from "../../src/functions/get-flow-associations";
 import { makeContext, type ProviderContext } from "../../src/providers/context";
 import { flowAssociationProvider } from "../../src/providers/flow-association";
-import { admin, connectClient, emulatorWith } from "../helpers/emulator";
+import { emulatorWith } from "../helpers/emulator";
+import { calls as calledOps, flowTable, repoint, resetCalls as resetOps } from "../helpers/flow-emulator";
 import { FLOW_A, FLOW_B, FLOW_C, SMS_ARN, flowArn, flowSeed, voiceArn, voiceId } from "../helpers/flow-seed";
 import { INSTANCE, REGION } from "../helpers/seed";
 
@@ -28,20 +28,10 @@ async function checked(news: Record<string, unknown>): Promise<Record<string, un
   return r.inputs as Record<string, unknown>;
 }
 
-async function calls(): Promise<Record<string, number>> {
-  return ((await admin(em, "GET", "/_emulator/metrics")) as { calls: Record<string, number> }).calls;
-}
-
-async function resetCalls(): Promise<void> {
-  await admin(em, "DELETE", "/_emulator/metrics");
-}
-
-/** Resource ARN → flow ARN, from the emulator's table. */
-function table(): Record<string, string> {
-  return Object.fromEntries(
-    (em.state().connect.instances[0]?.flowAssociations ?? []).map((a) => [a.resourceArn, a.flowArn]),
-  );
-}
+const calls = () => calledOps(em);
+const resetCalls = () => resetOps(em);
+const table = () => flowTable(em);
+const SMS = { instanceId: INSTANCE, resourceId: SMS_ARN, flowId: FLOW_A, resourceType: "SMS_PHONE_NUMBER" };
 
 const voice = (i: number, flowId = FLOW_A) => ({
   instanceId: INSTANCE,
@@ -63,14 +53,7 @@ describe("FlowAssociation provider", () => {
   });
 
   it("creates an SMS association with AssociateFlow", async () => {
-    await provider().create(
-      await checked({
-        instanceId: INSTANCE,
-        resourceId: SMS_ARN,
-        flowId: FLOW_A,
-        resourceType: "SMS_PHONE_NUMBER",
-      }),
-    );
+    await provider().create(await checked(SMS));
     expect(table()[SMS_ARN]).toBe(flowArn(FLOW_A));
     expect(await calls()).toEqual({ AssociateFlow: 1 });
   });
@@ -97,14 +80,7 @@ describe("FlowAssociation provider", () => {
   it("shows a number re-pointed out of band as the other flow, and one disassociated as gone", async () => {
     const a = await provider().create(await checked(voice(1)));
     const b = await provider().create(await checked(voice(2)));
-    const c = connectClient(em);
-    await c.send(
-      new AssociatePhoneNumberContactFlowCommand({
-        InstanceId: INSTANCE,
-        PhoneNumberId: voiceId(1),
-        ContactFlowId: FLOW_C,
-      }),
-    );
+    await repoint(em, voiceId(1), FLOW_C);
     await provider().delete(b.id, b.outs ?? {});
     ctx = makeContext({ endpoint: em.url, region: REGION });
     expect((await provider().read(a.id, a.outs ?? {})).props?.["flowId"]).toBe(flowArn(FLOW_C));
@@ -112,14 +88,7 @@ describe("FlowAssociation provider", () => {
   });
 
   it("reads an SMS association with GetFlowAssociation", async () => {
-    const sms = await provider().create(
-      await checked({
-        instanceId: INSTANCE,
-        resourceId: SMS_ARN,
-        flowId: FLOW_A,
-        resourceType: "SMS_PHONE_NUMBER",
-      }),
-    );
+    const sms = await provider().create(await checked(SMS));
     await resetCalls();
     expect((await provider().read(sms.id, sms.outs ?? {})).props?.["flowId"]).toBe(FLOW_A);
     expect(await calls()).toEqual({ GetFlowAssociation: 1 });
@@ -128,13 +97,7 @@ describe("FlowAssociation provider", () => {
   it("deletes only its own association; a number re-pointed by someone else is left with a warning", async () => {
     const ours = await provider().create(await checked(voice(3)));
     const theirs = await provider().create(await checked(voice(4)));
-    await connectClient(em).send(
-      new AssociatePhoneNumberContactFlowCommand({
-        InstanceId: INSTANCE,
-        PhoneNumberId: voiceId(4),
-        ContactFlowId: FLOW_C,
-      }),
-    );
+    await repoint(em, voiceId(4), FLOW_C);
     await resetCalls();
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     try {
@@ -154,14 +117,7 @@ describe("FlowAssociation provider", () => {
   });
 
   it("deletes an association already gone without error", async () => {
-    const sms = await provider().create(
-      await checked({
-        instanceId: INSTANCE,
-        resourceId: SMS_ARN,
-        flowId: FLOW_A,
-        resourceType: "SMS_PHONE_NUMBER",
-      }),
-    );
+    const sms = await provider().create(await checked(SMS));
     await provider().delete(sms.id, sms.outs ?? {});
     await provider().delete(sms.id, sms.outs ?? {});
     expect(table()[SMS_ARN]).toBeUndefined();
@@ -180,13 +136,7 @@ describe("getFlowAssociations", () => {
 
   it("looks up 250 ids in 3 BatchGetFlowAssociation calls and returns every association found", async () => {
     for (let i = 0; i < 248; i++) {
-      await connectClient(em).send(
-        new AssociatePhoneNumberContactFlowCommand({
-          InstanceId: INSTANCE,
-          PhoneNumberId: voiceId(i),
-          ContactFlowId: FLOW_A,
-        }),
-      );
+      await repoint(em, voiceId(i), FLOW_A);
     }
     await resetCalls();
     const ids = Array.from({ length: 250 }, (_, i) => voiceId(i));
