@@ -4,3 +4,12 @@ export { SecurityProfileAssociation } from "./resources/security-profile-associa
 export type { SecurityProfileAssociationArgs } from "./resources/security-profile-association";
 export { WorkspaceAssociation } from "./resources/workspace-association";
 export type { WorkspaceAssociationArgs } from "./resources/workspace-association";
+export { FlowAssociation } from "./resources/flow-association";
+export type { FlowAssociationArgs, FlowAssociationResourceType } from "./resources/flow-association";
+export { getFlowAssociations } from "./functions/get-flow-associations";
+export type {
+  FlowAssociationSummary,
+  GetFlowAssociationsArgs,
+  GetFlowAssociationsResult,
+  ListFlowAssociationResourceType,
+} from "./functions/get-flow-associations";

@@ -1,3 +1,4 @@
+import { findFlow, findResource, LIST_FLOW_ASSOCIATION_RESOURCE_TYPES } from "./connect/flow-resources";
 import type { DomainState, EmulatorState, InstanceState, PhoneNumberState } from "./state";
 
 /** A seed file problem, naming the field that is wrong. */
@@ -101,7 +102,7 @@ function instanceFromSeed(
       arn: optText(eo["arn"], `${w}.arn`) ?? `arn:aws:${service}:${region}:${accountId}:${kind}/${pid}`,
     };
   });
-  return {
+  const inst: InstanceState = {
     id,
     arn,
     region,
@@ -140,7 +141,36 @@ function instanceFromSeed(
     workspaceAssociations: [],
     phoneNumbers,
     contactFlows: entities("contactFlows", "contact-flow"),
+    emailAddresses: entities("emailAddresses", "email-address"),
+    analyticsConnectors: entities("analyticsConnectors", "analytics-connector"),
+    flowAssociations: [],
   };
+  inst.flowAssociations = arr(o["flowAssociations"], `${where}.flowAssociations`).map((e, j) =>
+    flowAssociationFromSeed(inst, e, `${where}.flowAssociations[${j}]`),
+  );
+  return inst;
+}
+
+const SEEDED_FLOW_TYPES: readonly string[] = [...LIST_FLOW_ASSOCIATION_RESOURCE_TYPES, "SMS_PHONE_NUMBER"];
+
+/** An association that exists before any call: resource and flow by id or ARN, kept by ARN. */
+function flowAssociationFromSeed(
+  inst: InstanceState,
+  raw: unknown,
+  w: string,
+): InstanceState["flowAssociations"][number] {
+  const eo = obj(raw, w);
+  const resourceType = text(eo["resourceType"], `${w}.resourceType`);
+  if (!SEEDED_FLOW_TYPES.includes(resourceType))
+    throw new SeedError(`seed: ${w}.resourceType must be one of ${SEEDED_FLOW_TYPES.join(", ")}`);
+  const resourceId = text(eo["resourceId"], `${w}.resourceId`);
+  const resource = findResource(inst, resourceType, resourceId);
+  if (!resource)
+    throw new SeedError(`seed: ${w}.resourceId '${resourceId}' is no ${resourceType} of the instance`);
+  const flowId = text(eo["flowId"], `${w}.flowId`);
+  const flow = findFlow(inst, flowId);
+  if (!flow) throw new SeedError(`seed: ${w}.flowId '${flowId}' is no contact flow of the instance`);
+  return { resourceType, resourceArn: resource.arn, flowArn: flow.arn };
 }
 
 function domainFromSeed(raw: unknown, where: string): DomainState {

@@ -43,6 +43,17 @@ export interface WorkspaceAssociationState {
   resourceType: "USER" | "ROUTING_PROFILE";
 }
 
+/**
+ * Which flow a resource points at. One table per instance for every resource type, voice numbers
+ * included: AssociatePhoneNumberContactFlow and the AssociateFlow family read and write the same
+ * rows, as in Connect. Resources and flows are kept by ARN (the form every API accepts).
+ */
+export interface FlowAssociationState {
+  resourceType: string;
+  resourceArn: string;
+  flowArn: string;
+}
+
 export interface InstanceState {
   id: string;
   arn: string;
@@ -59,6 +70,9 @@ export interface InstanceState {
   workspaceAssociations: WorkspaceAssociationState[];
   phoneNumbers: PhoneNumberState[];
   contactFlows: NamedEntity[];
+  emailAddresses: NamedEntity[];
+  analyticsConnectors: NamedEntity[];
+  flowAssociations: FlowAssociationState[];
 }
 
 export interface ProfileObjectState {

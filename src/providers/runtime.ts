@@ -2,6 +2,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { botAssociationProvider } from "./bot-association";
 import { securityProfileAssociationProvider } from "./security-profile-association";
 import { workspaceAssociationProvider } from "./workspace-association";
+import { flowAssociationProvider } from "./flow-association";
 import { configureProcess, processContext, type Lifecycle, type ProviderContext } from "./context";
 
 /**
@@ -13,6 +14,7 @@ const factories = {
   BotAssociation: botAssociationProvider,
   SecurityProfileAssociation: securityProfileAssociationProvider,
   WorkspaceAssociation: workspaceAssociationProvider,
+  FlowAssociation: flowAssociationProvider,
 } satisfies Record<string, (ctx: ProviderContext) => Lifecycle>;
 
 export type ResourceTypeName = keyof typeof factories;

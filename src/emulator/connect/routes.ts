@@ -1,5 +1,6 @@
 import type { Route } from "../core/router";
 import { botRoutes } from "./bots";
+import { flowRoutes } from "./flows";
 import { securityProfileRoutes } from "./security-profiles";
 import { userSecurityProfileRoutes } from "./user-security-profiles";
 import { workspaceRoutes } from "./workspaces";
@@ -10,4 +11,5 @@ export const connectRoutes: Route[] = [
   ...securityProfileRoutes,
   ...userSecurityProfileRoutes,
   ...workspaceRoutes,
+  ...flowRoutes,
 ];

@@ -1,0 +1,106 @@
+import * as pulumi from "@pulumi/pulumi";
+import { settingsFromConfig, type ConfigSource } from "../aws/settings";
+import { Checker } from "../validation/checker";
+
+/** The types BatchGetFlowAssociation takes (ListFlowAssociationResourceType: no SMS numbers). */
+export type ListFlowAssociationResourceType =
+  | "VOICE_PHONE_NUMBER"
+  | "WHATSAPP_MESSAGING_PHONE_NUMBER"
+  | "INBOUND_EMAIL"
+  | "OUTBOUND_EMAIL"
+  | "ANALYTICS_CONNECTOR";
+
+const LIST_TYPES: readonly ListFlowAssociationResourceType[] = [
+  "VOICE_PHONE_NUMBER",
+  "WHATSAPP_MESSAGING_PHONE_NUMBER",
+  "INBOUND_EMAIL",
+  "OUTBOUND_EMAIL",
+  "ANALYTICS_CONNECTOR",
+];
+
+export interface GetFlowAssociationsArgs {
+  /** The Amazon Connect instance: its id or ARN. */
+  instanceId: string;
+  /** The resources to look up, any number (ids or ARNs, as BatchGetFlowAssociation takes them). */
+  resourceIds: readonly string[];
+  /** Only associations of this type; all types when absent. */
+  resourceType?: ListFlowAssociationResourceType;
+  /** The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`. */
+  region?: string;
+}
+
+/** One association found, as AWS reports it (the emulator names resources and flows by ARN). */
+export interface FlowAssociationSummary {
+  resourceId: string;
+  flowId: string;
+  resourceType: string;
+}
+
+export interface GetFlowAssociationsResult {
+  /** Every association found; resources with no flow are left out. */
+  associations: FlowAssociationSummary[];
+}
+
+/** The program's stack config, read with full keys (`aws:region`, `connect:endpoint`). */
+const stackConfig: ConfigSource = {
+  get(key: string): string | undefined {
+    const at = key.indexOf(":");
+    return new pulumi.Config(key.slice(0, at)).get(key.slice(at + 1));
+  },
+};
+
+function checked(args: GetFlowAssociationsArgs): void {
+  const c = new Checker();
+  c.string("instanceId", args.instanceId, { required: true, min: 1, max: 100 });
+  c.string("resourceType", args.resourceType, { enum: LIST_TYPES });
+  c.string("region", args.region, {});
+  if (!Array.isArray(args.resourceIds)) c.fail("resourceIds", "resourceIds must be a list of resource ids");
+  else args.resourceIds.forEach((id, i) => c.string(`resourceIds[${i}]`, id, { required: true, min: 1 }));
+  if (c.failures.length > 0) {
+    throw new Error(`getFlowAssociations: ${c.failures.map((f) => f.reason).join("; ")}`);
+  }
+}
+
+/**
+ * The flow associations of any number of resources, in the program: BatchGetFlowAssociation with
+ * 100 ids per call (its documented maximum), one call after another, so 250 ids are 3 calls.
+ * Bad arguments are rejected, naming the argument, before any call; no ids is no call.
+ *
+ * Runs in the program process with the standard AWS credential chain, the Region from `region`,
+ * stack config `aws:region` or `AWS_REGION`, and the endpoint from stack config `connect:endpoint`
+ * or `AWS_ENDPOINT_URL_CONNECT`. Returns a Promise (wrap it in `pulumi.output()` to use it as an
+ * Output). The AWS SDK is loaded only when the function is called, so programs that never call it
+ * do not load it.
+ *
+ * @example
+ * ```ts
+ * const found = await connect.getFlowAssociations({
+ *   instanceId: "11111111-2222-3333-4444-555555555555",
+ *   resourceIds: numberIds,
+ *   resourceType: "VOICE_PHONE_NUMBER",
+ * });
+ * const unrouted = numberIds.length - found.associations.length;
+ * ```
+ */
+export async function getFlowAssociations(args: GetFlowAssociationsArgs): Promise<GetFlowAssociationsResult> {
+  checked(args);
+  const settings = settingsFromConfig(stackConfig);
+  const region =
+    args.region || settings.region || process.env["AWS_REGION"] || process.env["AWS_DEFAULT_REGION"];
+  if (!region) {
+    throw new Error(
+      "getFlowAssociations: region is not set: pass region, or set stack config aws:region, or AWS_REGION",
+    );
+  }
+  if (args.resourceIds.length === 0) return { associations: [] };
+  const { lookUpFlowAssociations } = await import("./get-flow-associations-calls.js");
+  return {
+    associations: await lookUpFlowAssociations(
+      settings,
+      region,
+      args.instanceId,
+      args.resourceIds,
+      args.resourceType,
+    ),
+  };
+}

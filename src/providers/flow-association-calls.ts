@@ -1,0 +1,178 @@
+import {
+  AssociateFlowCommand,
+  AssociatePhoneNumberContactFlowCommand,
+  BatchGetFlowAssociationCommand,
+  DisassociateFlowCommand,
+  DisassociatePhoneNumberContactFlowCommand,
+  GetFlowAssociationCommand,
+  ListFlowAssociationsCommand,
+  type ConnectClient,
+  type FlowAssociationResourceType,
+  type FlowAssociationSummary,
+  type ListFlowAssociationResourceType,
+} from "@aws-sdk/client-connect";
+import { AwsCallError, isAwsError, wrapAwsError } from "../aws/errors";
+import type { FlowResourceType } from "./flow-association-check";
+import { chunks } from "./sets";
+
+/** ListFlowAssociations' largest page (MaxResults 1-1000 in the API reference). */
+export const LIST_FLOW_ASSOCIATIONS_PAGE = 1000;
+/** BatchGetFlowAssociation's largest request (ResourceIds 1-100 items in the API reference). */
+export const BATCH_GET_FLOW_ASSOCIATION_IDS = 100;
+
+export interface FlowTarget {
+  instanceId: string;
+  resourceId: string;
+  resourceType: FlowResourceType;
+}
+
+export function describeTarget(t: FlowTarget): string {
+  return `${t.resourceType} ${t.resourceId} on instance ${t.instanceId}`;
+}
+
+/**
+ * Points the resource at `flowId`, replacing any flow it had, in one call: voice numbers through
+ * AssociatePhoneNumberContactFlow (AssociateFlow's enum has no voice type), the rest through
+ * AssociateFlow. Neither API has a ClientToken; both set the same state when repeated, so retries
+ * are safe.
+ */
+export async function associate(client: ConnectClient, t: FlowTarget, flowId: string): Promise<void> {
+  const voice = t.resourceType === "VOICE_PHONE_NUMBER";
+  try {
+    await (voice
+      ? client.send(
+          new AssociatePhoneNumberContactFlowCommand({
+            InstanceId: t.instanceId,
+            PhoneNumberId: t.resourceId,
+            ContactFlowId: flowId,
+          }),
+        )
+      : client.send(
+          new AssociateFlowCommand({
+            InstanceId: t.instanceId,
+            ResourceId: t.resourceId,
+            FlowId: flowId,
+            ResourceType: t.resourceType as FlowAssociationResourceType,
+          }),
+        ));
+  } catch (e) {
+    throw wrapAwsError(voice ? "AssociatePhoneNumberContactFlow" : "AssociateFlow", describeTarget(t), e);
+  }
+}
+
+/** Removes the resource's flow; ResourceNotFoundException (nothing to remove) is success. */
+export async function disassociate(client: ConnectClient, t: FlowTarget): Promise<void> {
+  const voice = t.resourceType === "VOICE_PHONE_NUMBER";
+  try {
+    await (voice
+      ? client.send(
+          new DisassociatePhoneNumberContactFlowCommand({
+            InstanceId: t.instanceId,
+            PhoneNumberId: t.resourceId,
+          }),
+        )
+      : client.send(
+          new DisassociateFlowCommand({
+            InstanceId: t.instanceId,
+            ResourceId: t.resourceId,
+            ResourceType: t.resourceType as FlowAssociationResourceType,
+          }),
+        ));
+  } catch (e) {
+    if (!isAwsError(e, "ResourceNotFoundException"))
+      throw wrapAwsError(
+        voice ? "DisassociatePhoneNumberContactFlow" : "DisassociateFlow",
+        describeTarget(t),
+        e,
+      );
+  }
+}
+
+/**
+ * Every association of one type on the instance: ListFlowAssociations, pages of 1000. An instance
+ * that no longer exists has none.
+ */
+export async function listAll(
+  client: ConnectClient,
+  instanceId: string,
+  resourceType: string,
+): Promise<FlowAssociationSummary[]> {
+  const found: FlowAssociationSummary[] = [];
+  let nextToken: string | undefined;
+  do {
+    let page;
+    try {
+      page = await client.send(
+        new ListFlowAssociationsCommand({
+          InstanceId: instanceId,
+          ResourceType: resourceType as ListFlowAssociationResourceType,
+          MaxResults: LIST_FLOW_ASSOCIATIONS_PAGE,
+          ...(nextToken ? { NextToken: nextToken } : {}),
+        }),
+      );
+    } catch (e) {
+      if (isAwsError(e, "ResourceNotFoundException")) return [];
+      throw wrapAwsError("ListFlowAssociations", `${resourceType} associations on instance ${instanceId}`, e);
+    }
+    found.push(...(page.FlowAssociationSummaryList ?? []));
+    nextToken = page.NextToken;
+  } while (nextToken);
+  return found;
+}
+
+/** The associations of `resourceIds` (any number): BatchGetFlowAssociation, 100 ids per call, in turn. */
+export async function batchGet(
+  client: ConnectClient,
+  instanceId: string,
+  resourceIds: readonly string[],
+  resourceType: string | undefined,
+): Promise<FlowAssociationSummary[]> {
+  const found: FlowAssociationSummary[] = [];
+  // One chunk after another: Connect's default quota is 2 requests/s per API, and the answers are
+  // needed together anyway.
+  for (const ids of chunks(resourceIds, BATCH_GET_FLOW_ASSOCIATION_IDS)) {
+    try {
+      const r = await client.send(
+        new BatchGetFlowAssociationCommand({
+          InstanceId: instanceId,
+          ResourceIds: ids,
+          ...(resourceType ? { ResourceType: resourceType as ListFlowAssociationResourceType } : {}),
+        }),
+      );
+      found.push(...(r.FlowAssociationSummaryList ?? []));
+    } catch (e) {
+      throw wrapAwsError("BatchGetFlowAssociation", `${ids.length} resources on instance ${instanceId}`, e);
+    }
+  }
+  return found;
+}
+
+/**
+ * The flow one resource points at now, or undefined when it has none (or the instance is gone):
+ * GetFlowAssociation, except for voice numbers, which its enum lacks: BatchGetFlowAssociation with
+ * that one id.
+ */
+export async function currentFlow(client: ConnectClient, t: FlowTarget): Promise<string | undefined> {
+  if (t.resourceType === "VOICE_PHONE_NUMBER") {
+    try {
+      const [found] = await batchGet(client, t.instanceId, [t.resourceId], t.resourceType);
+      return found?.FlowId;
+    } catch (e) {
+      if (e instanceof AwsCallError && e.code === "ResourceNotFoundException") return undefined;
+      throw e;
+    }
+  }
+  try {
+    const r = await client.send(
+      new GetFlowAssociationCommand({
+        InstanceId: t.instanceId,
+        ResourceId: t.resourceId,
+        ResourceType: t.resourceType as FlowAssociationResourceType,
+      }),
+    );
+    return r.FlowId;
+  } catch (e) {
+    if (isAwsError(e, "ResourceNotFoundException")) return undefined;
+    throw wrapAwsError("GetFlowAssociation", describeTarget(t), e);
+  }
+}

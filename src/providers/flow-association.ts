@@ -1,0 +1,175 @@
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { ConnectClient } from "@aws-sdk/client-connect";
+import { resolveRegion } from "../aws/settings";
+import {
+  associate,
+  currentFlow,
+  describeTarget,
+  disassociate,
+  listAll,
+  type FlowTarget,
+} from "./flow-association-calls";
+import {
+  LISTABLE_FLOW_RESOURCE_TYPES,
+  checkFlowAssociation,
+  type FlowAssociationInputs,
+  type FlowResourceType,
+} from "./flow-association-check";
+import { formatFlowAssociationId, normalisedId, parseFlowAssociationId } from "./flow-association-id";
+import type { Lifecycle, ProviderContext } from "./context";
+import { planDiff } from "./diff";
+
+/** Outputs of a FlowAssociation: its checked inputs and its id. */
+export interface FlowAssociationOutputs extends FlowAssociationInputs {
+  associationId: string;
+}
+
+function outputs(p: FlowAssociationInputs): FlowAssociationOutputs {
+  return {
+    instanceId: p.instanceId,
+    resourceId: p.resourceId,
+    flowId: p.flowId,
+    resourceType: p.resourceType,
+    region: p.region,
+    associationId: formatFlowAssociationId(p),
+  };
+}
+
+/** The properties in the form diff compares: ID or ARN of the same thing is the same value. */
+function normalised(props: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...props };
+  for (const k of ["instanceId", "resourceId", "flowId"]) {
+    const v = props[k];
+    if (typeof v === "string") out[k] = normalisedId(v);
+  }
+  return out;
+}
+
+/** The AWS identity (of normalised properties): one association slot per resource and type. */
+function identity(props: Record<string, unknown>): string {
+  return ["region", "instanceId", "resourceType", "resourceId"].map((k) => String(props[k])).join("|");
+}
+
+function snapshotKey(region: string, instanceId: string, resourceType: string): string {
+  return `ListFlowAssociations|${region}|${normalisedId(instanceId)}|${resourceType}`;
+}
+
+/**
+ * Normalised resource id → the flow it points at, for one (Region, instance, type): one
+ * ListFlowAssociations listing per engine operation, shared by every read.
+ */
+function listedFlows(
+  ctx: ProviderContext,
+  client: ConnectClient,
+  region: string,
+  t: FlowTarget,
+): Promise<Map<string, string>> {
+  return ctx.snapshots.get(snapshotKey(region, t.instanceId, t.resourceType), async () => {
+    const flows = new Map<string, string>();
+    for (const a of await listAll(client, t.instanceId, t.resourceType)) {
+      if (a.ResourceId && a.FlowId) flows.set(normalisedId(a.ResourceId), a.FlowId);
+    }
+    return flows;
+  });
+}
+
+/**
+ * The flow the resource points at now, for refresh: from the operation's listing for every type
+ * ListFlowAssociations takes; SMS numbers, which its enum lacks, with GetFlowAssociation (one call
+ * per read, the fewest the APIs allow for them).
+ */
+async function flowNow(ctx: ProviderContext, region: string, t: FlowTarget): Promise<string | undefined> {
+  const client = ctx.clients.connectClient(region);
+  if (!LISTABLE_FLOW_RESOURCE_TYPES.includes(t.resourceType)) return currentFlow(client, t);
+  return (await listedFlows(ctx, client, region, t)).get(normalisedId(t.resourceId));
+}
+
+/**
+ * The FlowAssociation lifecycle, with AWS clients from `ctx`.
+ *
+ * - check: validation and the Region default, no AWS call.
+ * - create / update: AssociatePhoneNumberContactFlow for voice numbers, AssociateFlow for every
+ *   other type: one call that points the resource at the flow, replacing what it had, so an update
+ *   of `flowId` re-points without a moment with no flow (no Disassociate first).
+ * - read: the operation's ListFlowAssociations snapshot (SMS: GetFlowAssociation); another flow
+ *   shows as that `flowId` (drift), no association → empty id (gone).
+ * - delete: looks up the current flow (BatchGetFlowAssociation for voice numbers, else
+ *   GetFlowAssociation) and disassociates only if it is still ours; a resource re-pointed by
+ *   someone else is left alone with a warning. Not found (already gone) is success.
+ */
+export function flowAssociationProvider(ctx: ProviderContext): Lifecycle {
+  return {
+    async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
+      return checkFlowAssociation(news, ctx.settings);
+    },
+
+    async diff(
+      _id: string,
+      olds: Record<string, unknown>,
+      news: Record<string, unknown>,
+    ): Promise<dynamic.DiffResult> {
+      return planDiff({
+        olds: normalised(olds),
+        news: normalised(news),
+        replaceKeys: ["region", "instanceId", "resourceType", "resourceId"],
+        updateKeys: ["flowId"],
+        identity,
+      });
+    },
+
+    async create(inputs: Record<string, unknown>): Promise<dynamic.CreateResult> {
+      const p = inputs as unknown as FlowAssociationInputs;
+      await associate(ctx.clients.connectClient(p.region), p, p.flowId);
+      ctx.snapshots.drop(snapshotKey(p.region, p.instanceId, p.resourceType));
+      const out = outputs(p);
+      return { id: out.associationId, outs: out };
+    },
+
+    async read(id: string, props: Record<string, unknown>): Promise<dynamic.ReadResult> {
+      const known = props as Partial<FlowAssociationOutputs>;
+      const parsed = parseFlowAssociationId(id);
+      const target: FlowTarget = {
+        instanceId: known.instanceId ?? parsed.instanceId,
+        resourceId: known.resourceId ?? parsed.resourceId,
+        resourceType: (known.resourceType ?? parsed.resourceType) as FlowResourceType,
+      };
+      const region = known.region ?? resolveRegion(undefined, ctx.settings) ?? "";
+      const flow = await flowNow(ctx, region, target);
+      if (flow === undefined) return { id: "", props: {} };
+      // The same flow named the other way (ID / ARN) keeps the recorded form: no spurious change.
+      const same = known.flowId !== undefined && normalisedId(known.flowId) === normalisedId(flow);
+      const out = outputs({ ...target, region, flowId: same && known.flowId ? known.flowId : flow });
+      return { id, props: { ...out, associationId: id } };
+    },
+
+    async update(
+      _id: string,
+      olds: Record<string, unknown>,
+      news: Record<string, unknown>,
+    ): Promise<dynamic.UpdateResult> {
+      const p = news as unknown as FlowAssociationInputs;
+      if (normalisedId(String(olds["flowId"])) !== normalisedId(p.flowId)) {
+        await associate(ctx.clients.connectClient(p.region), p, p.flowId);
+        ctx.snapshots.drop(snapshotKey(p.region, p.instanceId, p.resourceType));
+      }
+      return { outs: outputs(p) };
+    },
+
+    async delete(id: string, props: Record<string, unknown>): Promise<void> {
+      const p = props as unknown as FlowAssociationOutputs;
+      const client = ctx.clients.connectClient(p.region);
+      const flow = await currentFlow(client, p);
+      if (flow === undefined) return;
+      if (normalisedId(flow) !== normalisedId(p.flowId)) {
+        // The engine shows a dynamic provider's stderr under the operation: say why nothing changed.
+        console.warn(
+          `FlowAssociation ${id}: ${describeTarget(p)} now points at flow ${flow}, not ${p.flowId}: ` +
+            `someone re-pointed it, so it is left in place and only removed from the stack.`,
+        );
+        return;
+      }
+      await disassociate(client, p);
+      ctx.snapshots.drop(snapshotKey(p.region, p.instanceId, p.resourceType));
+    },
+  };
+}

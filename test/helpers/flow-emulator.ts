@@ -1,0 +1,44 @@
+import { AssociatePhoneNumberContactFlowCommand } from "@aws-sdk/client-connect";
+import type { RunningEmulator } from "../../src/emulator";
+import { admin, connectClient } from "./emulator";
+import { INSTANCE } from "./seed";
+
+/** Calls per operation since the last reset (the emulator's metrics). */
+export async function calls(em: RunningEmulator): Promise<Record<string, number>> {
+  return ((await admin(em, "GET", "/_emulator/metrics")) as { calls: Record<string, number> }).calls;
+}
+
+export async function resetCalls(em: RunningEmulator): Promise<void> {
+  await admin(em, "DELETE", "/_emulator/metrics");
+}
+
+/** Resource ARN → flow ARN, from the emulator's association table. */
+export function flowTable(em: RunningEmulator): Record<string, string> {
+  return Object.fromEntries(
+    (em.state().connect.instances[0]?.flowAssociations ?? []).map((a) => [a.resourceArn, a.flowArn]),
+  );
+}
+
+/** Points a voice number at a flow behind the stack's back, as another team would. */
+export function repoint(em: RunningEmulator, phoneNumberId: string, flowId: string): Promise<unknown> {
+  return connectClient(em).send(
+    new AssociatePhoneNumberContactFlowCommand({
+      InstanceId: INSTANCE,
+      PhoneNumberId: phoneNumberId,
+      ContactFlowId: flowId,
+    }),
+  );
+}
+
+/** The AWS error a call fails with: name, HTTP status and message. */
+export async function failure(
+  p: Promise<unknown>,
+): Promise<{ name: string; status: number | undefined; message: string }> {
+  try {
+    await p;
+  } catch (e) {
+    const err = e as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
+    return { name: err.name, status: err.$metadata?.httpStatusCode, message: err.message };
+  }
+  throw new Error("expected the call to fail");
+}

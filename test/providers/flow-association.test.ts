@@ -1,0 +1,175 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { RunningEmulator } from "../../src/emulator";
+import { getFlowAssociations } from "../../src/functions/get-flow-associations";
+import { makeContext, type ProviderContext } from "../../src/providers/context";
+import { flowAssociationProvider } from "../../src/providers/flow-association";
+import { emulatorWith } from "../helpers/emulator";
+import { calls as calledOps, flowTable, repoint, resetCalls as resetOps } from "../helpers/flow-emulator";
+import { FLOW_A, FLOW_B, FLOW_C, SMS_ARN, flowArn, flowSeed, voiceArn, voiceId } from "../helpers/flow-seed";
+import { INSTANCE, REGION } from "../helpers/seed";
+
+let em: RunningEmulator;
+let ctx: ProviderContext;
+
+beforeEach(async () => {
+  em = await emulatorWith(flowSeed({ voiceNumbers: 260, preAssociated: [200, 201] }));
+  ctx = makeContext({ endpoint: em.url, region: REGION });
+});
+afterEach(async () => em.close());
+
+/** A provider in a fresh context, as after the engine's `configure` for a new operation. */
+function provider() {
+  return flowAssociationProvider(ctx);
+}
+
+async function checked(news: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const r = await provider().check({}, news);
+  expect(r.failures ?? []).toEqual([]);
+  return r.inputs as Record<string, unknown>;
+}
+
+const calls = () => calledOps(em);
+const resetCalls = () => resetOps(em);
+const table = () => flowTable(em);
+const SMS = { instanceId: INSTANCE, resourceId: SMS_ARN, flowId: FLOW_A, resourceType: "SMS_PHONE_NUMBER" };
+
+const voice = (i: number, flowId = FLOW_A) => ({
+  instanceId: INSTANCE,
+  resourceId: voiceId(i),
+  flowId,
+  resourceType: "VOICE_PHONE_NUMBER",
+});
+
+describe("FlowAssociation provider", () => {
+  it("creates a voice association with AssociatePhoneNumberContactFlow and outputs its id", async () => {
+    const r = await provider().create(await checked(voice(0)));
+    const id = `${INSTANCE}|VOICE_PHONE_NUMBER|${voiceId(0)}`;
+    expect(r).toEqual({
+      id,
+      outs: { ...voice(0), region: REGION, associationId: id },
+    });
+    expect(table()[voiceArn(voiceId(0))]).toBe(flowArn(FLOW_A));
+    expect(await calls()).toEqual({ AssociatePhoneNumberContactFlow: 1 });
+  });
+
+  it("creates an SMS association with AssociateFlow", async () => {
+    await provider().create(await checked(SMS));
+    expect(table()[SMS_ARN]).toBe(flowArn(FLOW_A));
+    expect(await calls()).toEqual({ AssociateFlow: 1 });
+  });
+
+  it("re-points on a flowId update with one Associate call and no Disassociate", async () => {
+    const created = await provider().create(await checked(voice(0)));
+    await resetCalls();
+    const r = await provider().update(created.id, created.outs ?? {}, await checked(voice(0, FLOW_B)));
+    expect(r.outs?.["flowId"]).toBe(FLOW_B);
+    expect(table()[voiceArn(voiceId(0))]).toBe(flowArn(FLOW_B));
+    expect(await calls()).toEqual({ AssociatePhoneNumberContactFlow: 1 });
+  });
+
+  it("serves 150 reads of one instance from one ListFlowAssociations call, and keeps the recorded ID form", async () => {
+    const created = [];
+    for (let i = 0; i < 150; i++) created.push(await provider().create(await checked(voice(i))));
+    await resetCalls();
+    const reads = await Promise.all(created.map((c) => provider().read(c.id, c.outs ?? {})));
+    expect(reads.map((r) => r.id)).toEqual(created.map((c) => c.id));
+    expect(reads[0]?.props).toEqual(created[0]?.outs);
+    expect(await calls()).toEqual({ ListFlowAssociations: 1 });
+  });
+
+  it("shows a number re-pointed out of band as the other flow, and one disassociated as gone", async () => {
+    const a = await provider().create(await checked(voice(1)));
+    const b = await provider().create(await checked(voice(2)));
+    await repoint(em, voiceId(1), FLOW_C);
+    await provider().delete(b.id, b.outs ?? {});
+    ctx = makeContext({ endpoint: em.url, region: REGION });
+    expect((await provider().read(a.id, a.outs ?? {})).props?.["flowId"]).toBe(flowArn(FLOW_C));
+    expect(await provider().read(b.id, b.outs ?? {})).toEqual({ id: "", props: {} });
+  });
+
+  it("reads an SMS association with GetFlowAssociation", async () => {
+    const sms = await provider().create(await checked(SMS));
+    await resetCalls();
+    expect((await provider().read(sms.id, sms.outs ?? {})).props?.["flowId"]).toBe(FLOW_A);
+    expect(await calls()).toEqual({ GetFlowAssociation: 1 });
+  });
+
+  it("deletes only its own association; a number re-pointed by someone else is left with a warning", async () => {
+    const ours = await provider().create(await checked(voice(3)));
+    const theirs = await provider().create(await checked(voice(4)));
+    await repoint(em, voiceId(4), FLOW_C);
+    await resetCalls();
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      await provider().delete(ours.id, ours.outs ?? {});
+      await provider().delete(theirs.id, theirs.outs ?? {});
+      expect(warn.mock.calls).toEqual([
+        [
+          `FlowAssociation ${theirs.id}: VOICE_PHONE_NUMBER ${voiceId(4)} on instance ${INSTANCE} now points at flow ${flowArn(FLOW_C)}, not ${FLOW_A}: someone re-pointed it, so it is left in place and only removed from the stack.`,
+        ],
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
+    expect(table()[voiceArn(voiceId(3))]).toBeUndefined();
+    expect(table()[voiceArn(voiceId(4))]).toBe(flowArn(FLOW_C));
+    expect(await calls()).toEqual({ BatchGetFlowAssociation: 2, DisassociatePhoneNumberContactFlow: 1 });
+  });
+
+  it("deletes an association already gone without error", async () => {
+    const sms = await provider().create(await checked(SMS));
+    await provider().delete(sms.id, sms.outs ?? {});
+    await provider().delete(sms.id, sms.outs ?? {});
+    expect(table()[SMS_ARN]).toBeUndefined();
+  });
+});
+
+describe("getFlowAssociations", () => {
+  const saved = process.env["AWS_ENDPOINT_URL_CONNECT"];
+  beforeEach(() => {
+    process.env["AWS_ENDPOINT_URL_CONNECT"] = em.url;
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env["AWS_ENDPOINT_URL_CONNECT"];
+    else process.env["AWS_ENDPOINT_URL_CONNECT"] = saved;
+  });
+
+  it("looks up 250 ids in 3 BatchGetFlowAssociation calls and returns every association found", async () => {
+    for (let i = 0; i < 248; i++) {
+      await repoint(em, voiceId(i), FLOW_A);
+    }
+    await resetCalls();
+    const ids = Array.from({ length: 250 }, (_, i) => voiceId(i));
+    const r = await getFlowAssociations({
+      instanceId: INSTANCE,
+      resourceIds: ids,
+      resourceType: "VOICE_PHONE_NUMBER",
+      region: REGION,
+    });
+    // 0-247 associated here, 200 and 201 re-pointed from the seed's flow B to A, 248 and 249 never.
+    expect(r.associations).toHaveLength(248);
+    expect(r.associations[0]).toEqual({
+      resourceId: voiceArn(voiceId(0)),
+      flowId: flowArn(FLOW_A),
+      resourceType: "VOICE_PHONE_NUMBER",
+    });
+    expect(await calls()).toEqual({ BatchGetFlowAssociation: 3 });
+  });
+
+  it("rejects an unknown type and an empty id, naming them, with no AWS call", async () => {
+    await expect(
+      getFlowAssociations({
+        instanceId: INSTANCE,
+        resourceIds: ["pn-1", ""],
+        resourceType: "SMS_PHONE_NUMBER" as "VOICE_PHONE_NUMBER",
+        region: REGION,
+      }),
+    ).rejects.toThrow(
+      "getFlowAssociations: resourceType must be one of VOICE_PHONE_NUMBER, WHATSAPP_MESSAGING_PHONE_NUMBER, INBOUND_EMAIL, OUTBOUND_EMAIL, ANALYTICS_CONNECTOR, got 'SMS_PHONE_NUMBER'; resourceIds[1] must be at least 1 character long, got 0",
+    );
+    expect(await getFlowAssociations({ instanceId: INSTANCE, resourceIds: [], region: REGION })).toEqual({
+      associations: [],
+    });
+    expect(await calls()).toEqual({});
+  });
+});
