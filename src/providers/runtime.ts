@@ -1,6 +1,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { botAssociationProvider } from "./bot-association";
 import { configureProcess, processContext, type Lifecycle, type ProviderContext } from "./context";
+import { profileObjectDeletionProvider } from "./profile-object-deletion";
 
 /**
  * What `__provider` (./entry.ts) resolves to in the provider process: one entry per resource type.
@@ -9,6 +10,7 @@ import { configureProcess, processContext, type Lifecycle, type ProviderContext 
  */
 const factories = {
   BotAssociation: botAssociationProvider,
+  ProfileObjectDeletion: profileObjectDeletionProvider,
 } satisfies Record<string, (ctx: ProviderContext) => Lifecycle>;
 
 export type ResourceTypeName = keyof typeof factories;
