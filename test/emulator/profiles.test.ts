@@ -6,7 +6,8 @@ import {
 } from "@aws-sdk/client-customer-profiles";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
-import { admin, emulatorWith } from "../helpers/emulator";
+import { emulatorWith } from "../helpers/emulator";
+import { callsAndErrors, failure } from "../helpers/outcomes";
 import {
   DOMAIN,
   ORDER,
@@ -27,18 +28,6 @@ beforeEach(async () => {
   c = profilesClient(em);
 });
 afterEach(async () => em.close());
-
-async function failure(
-  p: Promise<unknown>,
-): Promise<{ name: string; status: number | undefined; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: err.name, status: err.$metadata?.httpStatusCode, message: err.message };
-  }
-  throw new Error("expected the call to fail");
-}
 
 function del(
   over: Partial<Record<"DomainName" | "ProfileId" | "ObjectTypeName" | "ProfileObjectUniqueKey", string>>,
@@ -225,8 +214,7 @@ describe("DeleteProfileObject", () => {
     expect((await failure(del({ ProfileObjectUniqueKey: "k".repeat(256) }))).message).toContain(
       "at 'profileObjectUniqueKey' failed to satisfy constraint: Member must have length less than or equal to 255",
     );
-    const m = (await admin(em, "GET", "/_emulator/metrics")) as { errors: object };
-    expect(m.errors).toEqual({ DeleteProfileObject: { BadRequestException: 5 } });
+    expect((await callsAndErrors(em)).errors).toEqual({ DeleteProfileObject: { BadRequestException: 5 } });
   });
 });
 

@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import { TEST_CREDENTIALS, admin, emulatorWith } from "../helpers/emulator";
+import { callsAndErrors } from "../helpers/outcomes";
 import { DOMAIN, ORDER, PROFILE_A, orderKey, profilesSeed, putOrder } from "../helpers/profiles";
 import { REPO_ROOT, TestStack, pulumiBinary, type RunResult } from "../helpers/pulumi";
 import { REGION } from "../helpers/seed";
@@ -22,12 +23,8 @@ function keysOnProfileA(): string[] {
   return profile.objects.map((o) => o.uniqueKey);
 }
 
-async function metrics(): Promise<{ calls: Record<string, number>; errors: object }> {
-  const m = (await admin(em, "GET", "/_emulator/metrics")) as {
-    calls: Record<string, number>;
-    errors: object;
-  };
-  return { calls: m.calls, errors: m.errors };
+function metrics() {
+  return callsAndErrors(em);
 }
 
 async function resetMetrics(): Promise<void> {

@@ -3,6 +3,7 @@ import type { RunningEmulator } from "../../src/emulator";
 import { makeContext } from "../../src/providers/context";
 import { profileObjectDeletionProvider } from "../../src/providers/profile-object-deletion";
 import { admin, emulatorWith } from "../helpers/emulator";
+import { callsAndErrors } from "../helpers/outcomes";
 import {
   DOMAIN,
   ORDER,
@@ -36,10 +37,8 @@ function target(orderId: string, profileId = PROFILE_A) {
   return { domainName: DOMAIN, profileId, objectTypeName: ORDER, profileObjectUniqueKey: orderKey(orderId) };
 }
 
-/** Calls and errors only (the metrics' timestamps vary). */
-async function metrics(): Promise<{ calls: object; errors: object }> {
-  const m = (await admin(em, "GET", "/_emulator/metrics")) as { calls: object; errors: object };
-  return { calls: m.calls, errors: m.errors };
+function metrics() {
+  return callsAndErrors(em);
 }
 
 const notFound = (orderId: string, profileId = PROFILE_A) =>
