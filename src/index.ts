@@ -13,3 +13,5 @@ export type {
   GetFlowAssociationsResult,
   ListFlowAssociationResourceType,
 } from "./functions/get-flow-associations";
+export { ProfileObjectDeletion } from "./resources/profile-object-deletion";
+export type { ProfileObjectDeletionArgs } from "./resources/profile-object-deletion";

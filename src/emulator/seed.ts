@@ -1,4 +1,5 @@
 import { findFlow, findResource, LIST_FLOW_ASSOCIATION_RESOURCE_TYPES } from "./connect/flow-resources";
+import { FilingError, fileProfileObject, findObjectType } from "./profiles/store";
 import type { DomainState, EmulatorState, InstanceState, PhoneNumberState } from "./state";
 
 /** A seed file problem, naming the field that is wrong. */
@@ -48,7 +49,7 @@ export function stateFromSeed(seed: unknown, now: number): EmulatorState {
   const profiles =
     root["customerProfiles"] === undefined ? {} : obj(root["customerProfiles"], "customerProfiles");
   const domains = arr(profiles["domains"], "customerProfiles.domains").map((raw, i) =>
-    domainFromSeed(raw, `customerProfiles.domains[${i}]`),
+    domainFromSeed(raw, `customerProfiles.domains[${i}]`, region),
   );
   return { accountId, region, connect: { instances }, customerProfiles: { domains }, clientTokens: {} };
 }
@@ -173,10 +174,11 @@ function flowAssociationFromSeed(
   return { resourceType, resourceArn: resource.arn, flowArn: flow.arn };
 }
 
-function domainFromSeed(raw: unknown, where: string): DomainState {
+function domainFromSeed(raw: unknown, where: string, defaultRegion: string): DomainState {
   const o = obj(raw, where);
-  return {
+  const domain: DomainState = {
     name: text(o["name"], `${where}.name`),
+    region: optText(o["region"], `${where}.region`) ?? defaultRegion,
     objectTypes: arr(o["objectTypes"], `${where}.objectTypes`).map((e, j) => {
       const w = `${where}.objectTypes[${j}]`;
       const eo = obj(e, w);
@@ -186,11 +188,42 @@ function domainFromSeed(raw: unknown, where: string): DomainState {
         uniqueKeyField: text(eo["uniqueKeyField"], `${w}.uniqueKeyField`),
       };
     }),
-    // Objects are filed by the Customer Profiles handlers (a later issue); the seed keeps them as given.
-    profiles: arr(o["profiles"], `${where}.profiles`).map((e, j) => {
-      const w = `${where}.profiles[${j}]`;
-      const eo = obj(e, w);
-      return { id: text(eo["id"], `${w}.id`), objects: [] };
-    }),
+    profiles: [],
   };
+  const seeded = arr(o["profiles"], `${where}.profiles`).map((e, j) => {
+    const w = `${where}.profiles[${j}]`;
+    const eo = obj(e, w);
+    const id = text(eo["id"], `${w}.id`);
+    domain.profiles.push({ id, objects: [] });
+    return { id, objects: arr(eo["objects"], `${w}.objects`), where: w };
+  });
+  // Every profile exists before any object is filed, through the same logic as PutProfileObject.
+  for (const p of seeded)
+    p.objects.forEach((e, k) => seedObject(domain, p.id, e, `${p.where}.objects[${k}]`));
+  return domain;
+}
+
+/**
+ * Files one seeded object. Its profile key field may be left out (the enclosing profile's id is
+ * filled in); one that names another profile is refused, since the object would not be where the
+ * seed shows it.
+ */
+function seedObject(domain: DomainState, profileId: string, raw: unknown, where: string): void {
+  const eo = obj(raw, where);
+  const typeName = text(eo["objectTypeName"], `${where}.objectTypeName`);
+  const object = { ...obj(eo["object"], `${where}.object`) };
+  const type = findObjectType(domain, typeName);
+  if (!type) throw new SeedError(`seed: ${where}.objectTypeName: no object type '${typeName}' in the domain`);
+  const given = object[type.profileKeyField];
+  if (given === undefined) object[type.profileKeyField] = profileId;
+  else if (given !== profileId)
+    throw new SeedError(
+      `seed: ${where}.object.${type.profileKeyField} must be the enclosing profile's id '${profileId}', got ${JSON.stringify(given)}`,
+    );
+  try {
+    fileProfileObject(domain, typeName, object);
+  } catch (e) {
+    if (e instanceof FilingError) throw new SeedError(`seed: ${where}: ${e.message}`);
+    throw e;
+  }
 }

@@ -83,6 +83,8 @@ export interface ProfileObjectState {
 
 export interface DomainState {
   name: string;
+  /** A Customer Profiles domain lives in one Region, as a Connect instance does. */
+  region: string;
   objectTypes: { name: string; profileKeyField: string; uniqueKeyField: string }[];
   profiles: { id: string; objects: ProfileObjectState[] }[];
 }

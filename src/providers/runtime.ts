@@ -4,6 +4,7 @@ import { securityProfileAssociationProvider } from "./security-profile-associati
 import { workspaceAssociationProvider } from "./workspace-association";
 import { flowAssociationProvider } from "./flow-association";
 import { configureProcess, processContext, type Lifecycle, type ProviderContext } from "./context";
+import { profileObjectDeletionProvider } from "./profile-object-deletion";
 
 /**
  * What `__provider` (./entry.ts) resolves to in the provider process: one entry per resource type.
@@ -15,6 +16,7 @@ const factories = {
   SecurityProfileAssociation: securityProfileAssociationProvider,
   WorkspaceAssociation: workspaceAssociationProvider,
   FlowAssociation: flowAssociationProvider,
+  ProfileObjectDeletion: profileObjectDeletionProvider,
 } satisfies Record<string, (ctx: ProviderContext) => Lifecycle>;
 
 export type ResourceTypeName = keyof typeof factories;

@@ -1,4 +1,5 @@
 import type { Route } from "../core/router";
+import { objectRoutes } from "./objects";
 
-/** Every Customer Profiles operation the emulator implements (DeleteProfileObject comes with its resource). */
-export const profilesRoutes: Route[] = [];
+/** Every Customer Profiles operation the emulator implements. */
+export const profilesRoutes: Route[] = [...objectRoutes];
