@@ -15,6 +15,35 @@ const endpoint = /connect:endpoint:\s*(\S+)/.exec(stackFile)?.[1];
 if (!endpoint) throw new Error("Pulumi.local.yaml has no connect:endpoint");
 const port = new URL(endpoint).port;
 
+/** What the emulator holds, by kind: what the demo's resources made (or left). */
+function printState(state) {
+  const list = (items) => (items.length ? items.join(", ") : "none");
+  for (const inst of state.connect.instances) {
+    console.log(`instance ${inst.id}`);
+    console.log(
+      `  Lex V1 bots:          ${list(inst.associatedLexBots.map((b) => `${b.name} (${b.region})`))}`,
+    );
+    console.log(`  Lex V2 bot aliases:   ${list(inst.associatedLexV2Bots)}`);
+    for (const a of inst.aiAgents)
+      console.log(
+        `  AI agent profiles:    ${list(a.securityProfileIds)}  (${a.arn.split("/").slice(-1)[0]})`,
+      );
+    for (const u of inst.users) console.log(`  user ${u.id} profiles: ${list(u.securityProfileIds)}`);
+    console.log(
+      `  workspace members:    ${list(inst.workspaceAssociations.map((w) => `${w.workspaceId} ← ${w.resourceArn.split("/").slice(-2).join("/")}`))}`,
+    );
+    console.log(
+      `  flow associations:    ${list(inst.flowAssociations.map((f) => `${f.resourceArn.split("/").pop()} → ${f.flowArn.split("/").pop()}`))}`,
+    );
+  }
+  for (const d of state.customerProfiles.domains) {
+    const objects = d.profiles.flatMap((p) =>
+      p.objects.map((o) => `${o.objectTypeName} ${JSON.stringify(o.object)}`),
+    );
+    console.log(`profiles domain ${d.name}: ${list(objects)}`);
+  }
+}
+
 function step(text) {
   process.stdout.write(`\n=== ${text}\n`);
 }
@@ -86,25 +115,14 @@ async function main() {
     step("stack outputs");
     console.log(run(["stack", "output", "--json"], { capture: true }).trim());
     step("emulator state after up");
-    const state = await emulatorJson("state");
-    for (const inst of state.connect.instances) {
-      console.log(`instance ${inst.id}`);
-      console.log(
-        `  Lex V1 bots: ${inst.associatedLexBots.map((b) => `${b.name} (${b.region})`).join(", ") || "none"}`,
-      );
-      console.log(`  Lex V2 bot aliases: ${inst.associatedLexV2Bots.join(", ") || "none"}`);
-    }
+    printState(await emulatorJson("state"));
     console.log(`API calls: ${JSON.stringify((await emulatorJson("metrics")).calls)}`);
     step("second preview: expect no changes");
     run(["preview", "--expect-no-changes"]);
     step("pulumi destroy");
     run(["destroy", "--yes", "--skip-preview"]);
-    const after = await emulatorJson("state");
-    const left = after.connect.instances.reduce(
-      (n, i) => n + i.associatedLexBots.length + i.associatedLexV2Bots.length,
-      0,
-    );
-    console.log(`associations left in the emulator: ${left}`);
+    step("emulator state after destroy (a deletion is not undone; profiles the stack did not manage stay)");
+    printState(await emulatorJson("state"));
     run(["stack", "rm", "local", "--yes"], { capture: true });
   } finally {
     emulator.kill("SIGTERM");
