@@ -1,7 +1,7 @@
-import { resolveRegion, type ProviderSettings } from "../aws/settings";
+import type { ProviderSettings } from "../aws/settings";
 import { REGION, REGION_HINT } from "../validation/aws";
 import { Checker, type CheckFailure } from "../validation/checker";
-import { isUnknown } from "../validation/unknown";
+import { checkedRegion } from "./region-check";
 
 /** Lex V2 alias ARN: the API bounds only its length (1-100); its shape is this project's own rule. */
 export const LEX_V2_ALIAS_ARN =
@@ -30,18 +30,9 @@ export function checkBotAssociation(
 ): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
   const c = new Checker();
   c.string("instanceId", news["instanceId"], { required: true, min: 1, max: 100 });
-  c.string("region", news["region"], { pattern: REGION, patternHint: REGION_HINT });
+  const region = checkedRegion(c, news["region"], settings);
   c.boolean("adoptExisting", news["adoptExisting"]);
   c.exactlyOne(news, ["lexBot", "lexV2Bot"]);
-
-  const rawRegion = news["region"];
-  const region = isUnknown(rawRegion) ? rawRegion : resolveRegion(rawRegion as string | undefined, settings);
-  if (region === undefined) {
-    c.fail(
-      "region",
-      "region is not set: give the resource a region, or set stack config aws:region, or AWS_REGION",
-    );
-  }
 
   const out: Record<string, unknown> = { ...news, region, adoptExisting: news["adoptExisting"] ?? false };
   const lexBot = c.object("lexBot", news["lexBot"]);

@@ -1,7 +1,6 @@
-import { resolveRegion, type ProviderSettings } from "../aws/settings";
-import { REGION, REGION_HINT } from "../validation/aws";
+import type { ProviderSettings } from "../aws/settings";
 import { Checker, type CheckFailure } from "../validation/checker";
-import { isUnknown } from "../validation/unknown";
+import { checkedRegion } from "./region-check";
 
 /**
  * Every resource type a flow can be associated with: AssociateFlow's FlowAssociationResourceType
@@ -107,15 +106,7 @@ export function checkFlowAssociation(
     patternHint:
       "a flow id or arn:<partition>:connect:<region>:<account>:instance/<instanceId>/contact-flow/<flowId>",
   });
-  c.string("region", news["region"], { pattern: REGION, patternHint: REGION_HINT });
+  const region = checkedRegion(c, news["region"], settings);
 
-  const rawRegion = news["region"];
-  const region = isUnknown(rawRegion) ? rawRegion : resolveRegion(rawRegion as string | undefined, settings);
-  if (region === undefined) {
-    c.fail(
-      "region",
-      "region is not set: give the resource a region, or set stack config aws:region, or AWS_REGION",
-    );
-  }
   return { inputs: c.failures.length === 0 ? { ...news, region } : news, failures: c.failures };
 }

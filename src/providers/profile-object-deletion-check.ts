@@ -1,7 +1,6 @@
-import { resolveRegion, type ProviderSettings } from "../aws/settings";
-import { REGION, REGION_HINT } from "../validation/aws";
+import type { ProviderSettings } from "../aws/settings";
 import { Checker, type CheckFailure } from "../validation/checker";
-import { isUnknown } from "../validation/unknown";
+import { checkedRegion } from "./region-check";
 
 /** The DeleteProfileObject API reference's patterns (ProfileId's, written unanchored there, is whole-value). */
 export const DOMAIN_NAME = /^[a-zA-Z0-9_-]+$/;
@@ -52,18 +51,10 @@ export function checkProfileObjectDeletion(
     patternHint: `${OBJECT_TYPE_NAME.source} (a letter or _ first, then letters, digits, _ and -)`,
   });
   c.string("profileObjectUniqueKey", news["profileObjectUniqueKey"], { required: true, min: 1, max: 255 });
-  c.string("region", news["region"], { pattern: REGION, patternHint: REGION_HINT });
+  const region = checkedRegion(c, news["region"], settings);
   c.boolean("ignoreMissing", news["ignoreMissing"]);
   c.boolean("verifyOnRefresh", news["verifyOnRefresh"]);
 
-  const rawRegion = news["region"];
-  const region = isUnknown(rawRegion) ? rawRegion : resolveRegion(rawRegion as string | undefined, settings);
-  if (region === undefined) {
-    c.fail(
-      "region",
-      "region is not set: give the resource a region, or set stack config aws:region, or AWS_REGION",
-    );
-  }
   const out: Record<string, unknown> = {
     ...news,
     region,

@@ -1,7 +1,7 @@
-import { resolveRegion, type ProviderSettings } from "../aws/settings";
-import { REGION, REGION_HINT } from "../validation/aws";
+import type { ProviderSettings } from "../aws/settings";
 import { Checker, type CheckFailure } from "../validation/checker";
 import { containsUnknown, isUnknown } from "../validation/unknown";
+import { checkedRegion } from "./region-check";
 
 export const ENTITY_TYPES = ["AI_AGENT", "USER"] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -77,7 +77,7 @@ export function checkSecurityProfileAssociation(
 ): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
   const c = new Checker();
   const instanceId = c.string("instanceId", news["instanceId"], { required: true, min: 1, max: 100 });
-  c.string("region", news["region"], { pattern: REGION, patternHint: REGION_HINT });
+  const region = checkedRegion(c, news["region"], settings);
   c.boolean("exclusive", news["exclusive"]);
   const entityType = c.string("entityType", news["entityType"], { required: true, enum: ENTITY_TYPES });
   const arnRule =
@@ -100,14 +100,6 @@ export function checkSecurityProfileAssociation(
   }
   const ids = checkIds(c, news["securityProfileIds"], news["entityType"]);
 
-  const rawRegion = news["region"];
-  const region = isUnknown(rawRegion) ? rawRegion : resolveRegion(rawRegion as string | undefined, settings);
-  if (region === undefined) {
-    c.fail(
-      "region",
-      "region is not set: give the resource a region, or set stack config aws:region, or AWS_REGION",
-    );
-  }
   const out: Record<string, unknown> = {
     ...news,
     region,
