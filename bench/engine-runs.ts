@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../src/emulator";
 import { TestStack } from "../test/helpers/pulumi";
-import { mixedSeed } from "./fixtures";
+import { RESOURCES_PER_UNIT, mixedSeed } from "./fixtures";
 
 interface Metrics {
   calls: Record<string, number>;
@@ -33,22 +33,20 @@ function failedResources(output: string): number {
   return m ? Number(m[1]) : 0;
 }
 
-async function mixedStack(
-  root: string,
-  em: RunningEmulator,
-  instances: number,
-  perInstance: number,
-  rateLimits?: string,
-) {
+/** A stack of bench/programs/mixed with `resources` associations (a multiple of 4). */
+async function mixedStack(root: string, em: RunningEmulator, resources: number, rateLimits?: string) {
   const stack = new TestStack(path.join(root, "bench/programs/mixed"));
   await stack.init({
     "aws:region": "us-east-1",
     "connect:endpoint": em.url,
     ...(rateLimits === undefined ? {} : { "connect:rateLimits": rateLimits }),
-    "bench:instances": String(instances),
-    "bench:perInstance": String(perInstance),
+    "bench:units": String(resources / RESOURCES_PER_UNIT),
   });
   return stack;
+}
+
+function seedFor(resources: number): object {
+  return mixedSeed(resources / RESOURCES_PER_UNIT);
 }
 
 export interface QuotaRun {
@@ -67,8 +65,8 @@ export interface QuotaRun {
  * start-up is excluded) against the quota floor, max over operations of (calls - burst) / rate.
  */
 export async function quotaRun(root: string, resources: number): Promise<QuotaRun> {
-  const em = await startEmulator({ seed: mixedSeed(1, resources), quotas: "aws" });
-  const stack = await mixedStack(root, em, 1, resources, "{}");
+  const em = await startEmulator({ seed: seedFor(resources), quotas: "aws" });
+  const stack = await mixedStack(root, em, resources, "{}");
   try {
     const r = await stack.run(stack.withConfig(["up", "--yes", "--skip-preview"]), { allowFailure: true });
     const m = await metrics(em);
@@ -94,16 +92,17 @@ export async function quotaRun(root: string, resources: number): Promise<QuotaRu
 
 export interface LifecycleCalls {
   create: Record<string, number>;
+  update: Record<string, number>;
   refresh: Record<string, number>;
   destroy: Record<string, number>;
   resources: number;
   providerBytesPerResource: number;
 }
 
-/** API calls of create, refresh and destroy for N associations on one instance (quotas off). */
+/** API calls of create, refresh and destroy for N mixed associations (quotas off). */
 export async function lifecycleCalls(root: string, resources: number): Promise<LifecycleCalls> {
-  const em = await startEmulator({ seed: mixedSeed(1, resources) });
-  const stack = await mixedStack(root, em, 1, resources);
+  const em = await startEmulator({ seed: seedFor(resources) });
+  const stack = await mixedStack(root, em, resources);
   try {
     await stack.up();
     const create = (await metrics(em)).calls;
@@ -115,26 +114,29 @@ export async function lifecycleCalls(root: string, resources: number): Promise<L
       0,
     );
     await resetMetrics(em);
+    await stack.setConfig("bench:variant", "b");
+    await stack.up();
+    const update = (await metrics(em)).calls;
+    await resetMetrics(em);
     await stack.refresh();
     const refresh = (await metrics(em)).calls;
     await resetMetrics(em);
     await stack.destroy();
     const destroy = (await metrics(em)).calls;
-    return { create, refresh, destroy, resources, providerBytesPerResource: bytes / dyn.length };
+    return { create, update, refresh, destroy, resources, providerBytesPerResource: bytes / dyn.length };
   } finally {
     await stack.remove();
     await em.close();
   }
 }
 
-/** `pulumi stack export` size of a stack of N associations (5 instances). */
+/** `pulumi stack export` size of a stack of N mixed associations. */
 export async function stateSize(
   root: string,
   resources: number,
 ): Promise<{ resources: number; bytes: number }> {
-  const instances = 5;
-  const em = await startEmulator({ seed: mixedSeed(instances, resources / instances) });
-  const stack = await mixedStack(root, em, instances, resources / instances);
+  const em = await startEmulator({ seed: seedFor(resources) });
+  const stack = await mixedStack(root, em, resources);
   try {
     await stack.up();
     const r = await stack.run(["stack", "export"]);
@@ -150,8 +152,8 @@ export async function engineOverhead(
   root: string,
   resources: number,
 ): Promise<{ associations: number; noop: number; ratio: number }> {
-  const em = await startEmulator({ seed: mixedSeed(2, resources / 2) });
-  const assoc = await mixedStack(root, em, 2, resources / 2);
+  const em = await startEmulator({ seed: seedFor(resources) });
+  const assoc = await mixedStack(root, em, resources);
   const noop = new TestStack(path.join(root, "bench/programs/noop"));
   await noop.init({ "test:count": String(resources) });
   try {
