@@ -51,6 +51,7 @@ function seedFor(resources: number): object {
 
 export interface QuotaRun {
   resources: number;
+  parallel: number;
   seconds: number;
   floorSeconds: number;
   ratio: number;
@@ -64,11 +65,16 @@ export interface QuotaRun {
  * at its defaults: the time from the first to the last AWS call (the emulator's clock, so engine
  * start-up is excluded) against the quota floor, max over operations of (calls - burst) / rate.
  */
-export async function quotaRun(root: string, resources: number): Promise<QuotaRun> {
+export async function quotaRun(root: string, resources: number, parallel: number): Promise<QuotaRun> {
   const em = await startEmulator({ seed: seedFor(resources), quotas: "aws" });
   const stack = await mixedStack(root, em, resources, "{}");
   try {
-    const r = await stack.run(stack.withConfig(["up", "--yes", "--skip-preview"]), { allowFailure: true });
+    const r = await stack.run(
+      stack.withConfig(["up", "--yes", "--skip-preview", "--parallel", String(parallel)]),
+      {
+        allowFailure: true,
+      },
+    );
     const m = await metrics(em);
     const ops = Object.keys(m.calls);
     const first = Math.min(...ops.map((o) => m.firstCallAt[o] ?? Infinity));
@@ -77,6 +83,7 @@ export async function quotaRun(root: string, resources: number): Promise<QuotaRu
     const seconds = (last - first) / 1000;
     return {
       resources,
+      parallel,
       seconds,
       floorSeconds: floor,
       ratio: seconds / floor,

@@ -27,8 +27,14 @@ export function processContext(): ProviderContext {
   return current;
 }
 
+/**
+ * The engine calls `configure` once per `__provider` text, so once per resource type, possibly
+ * between the reads of one refresh. The same settings keep the current context, with its clients
+ * and its snapshots; only a real change of settings starts afresh.
+ */
 export function configureProcess(config: ConfigSource): void {
-  current = makeContext(settingsFromConfig(config));
+  const settings = { ...DEFAULT_SETTINGS, ...settingsFromConfig(config) };
+  if (JSON.stringify(settings) !== JSON.stringify(current.settings)) current = makeContext(settings);
 }
 
 /** A resource's lifecycle: every step a dynamic provider can have, all of them implemented. */
