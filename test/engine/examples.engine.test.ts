@@ -16,7 +16,6 @@ const SEED = JSON.parse(
 const I = "8c2d3f4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
 const IARN = `arn:aws:connect:us-east-1:123456789012:instance/${I}`;
 const ORDERS_ALIAS = "arn:aws:lex:us-east-1:123456789012:bot-alias/ORDERSBOT1/LIVEALIAS1";
-const SMS_ARN = "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-sms0001";
 
 interface Example {
   /** Program folder, from the repository root. */
