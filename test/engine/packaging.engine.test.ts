@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as os from "node:os";
@@ -5,7 +6,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../src/emulator";
 import { admin } from "../helpers/emulator";
-import { makeConsumer, packTarball, typeCheck, type PackageManager } from "../helpers/consumer";
+import { makeConsumer, packTarball, typeCheck, type PackageManager, type Packed } from "../helpers/consumer";
 import { REPO_ROOT, TestStack } from "../helpers/pulumi";
 
 // What a user meets: the package installed from its tarball into a project of their own (npm's
@@ -26,12 +27,43 @@ const ORDER_KEY = "6Hclb5CcITGzuBY-8n6Ih9641jCcBxwWQ3pvf_LkW2E";
 const INSTALL_TIMEOUT = 600_000;
 const CLI_TIMEOUT = 240_000;
 
-let tarball: string;
+let packed: Packed;
 const packDir = fs.mkdtempSync(path.join(os.tmpdir(), "pca-pack-"));
 beforeAll(async () => {
-  tarball = await packTarball(packDir);
+  packed = await packTarball(packDir);
 }, INSTALL_TIMEOUT);
 afterAll(() => fs.rmSync(packDir, { recursive: true, force: true }));
+
+describe("the packed tarball", () => {
+  it("holds package.json, README.md, LICENSE and dist only: no test, source or example", () => {
+    expect(packed.files.filter((f) => !f.startsWith("dist/"))).toEqual([
+      "LICENSE",
+      "README.md",
+      "package.json",
+    ]);
+    expect(packed.files.filter((f) => !/\.(js|d\.ts|js\.map)$/.test(f))).toEqual([
+      "LICENSE",
+      "README.md",
+      "package.json",
+    ]);
+    expect(packed.files).toContain("dist/index.d.ts");
+    expect(packed.files).toContain("dist/providers/runtime.js");
+    expect(packed.files).toContain("dist/emulator/cli.js");
+  });
+
+  it("carries every source map's sources inline, so no map points at a file left out", () => {
+    const maps = packed.files.filter((f) => f.endsWith(".js.map"));
+    expect(maps.length).toBe(packed.files.filter((f) => f.endsWith(".js")).length);
+    const incomplete = maps.filter((f) => {
+      const map = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, f), "utf8")) as {
+        sources: string[];
+        sourcesContent?: (string | null)[];
+      };
+      return map.sourcesContent?.length !== map.sources.length || map.sourcesContent.some((c) => !c);
+    });
+    expect(incomplete).toEqual([]);
+  });
+});
 
 /** Where `request` resolves for a module in folder `from`, as the program and the dynamic provider resolve it. */
 function realResolve(request: string, from: string): string {
@@ -57,7 +89,7 @@ describe.each<PackageManager>(["npm", "pnpm"])("the packed package installed wit
 
   beforeAll(async () => {
     const started = Date.now();
-    dir = await makeConsumer(PROGRAM, tarball, pm);
+    dir = await makeConsumer(PROGRAM, packed.tarball, pm);
     console.log(
       `packaging: ${pm} install of the consumer took ${Math.round((Date.now() - started) / 1000)} s`,
     );
@@ -90,6 +122,13 @@ describe.each<PackageManager>(["npm", "pnpm"])("the packed package installed wit
     // resources with a runtime that the program never connected to the engine.
     const packageDir = path.dirname(realResolve("pulumi-connect-associations/package.json", dir));
     expect(realResolve("@pulumi/pulumi", packageDir)).toBe(realResolve("@pulumi/pulumi", dir));
+  });
+
+  it("installs the connect-emulator binary, which answers --help", () => {
+    const help = execFileSync(path.join(dir, "node_modules/.bin/connect-emulator"), ["--help"], {
+      encoding: "utf8",
+    });
+    expect(help.split("\n")[0]).toBe("Usage: connect-emulator [options]");
   });
 
   it(

@@ -31,8 +31,14 @@ function installEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** A packed tarball: its path and the files npm put in it. */
+export interface Packed {
+  tarball: string;
+  files: string[];
+}
+
 /** `npm pack` of this repository's current dist (no lifecycle scripts: the test run built it), into `dir`. */
-export async function packTarball(dir: string): Promise<string> {
+export async function packTarball(dir: string): Promise<Packed> {
   const { stdout } = await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], {
     cwd: REPO_ROOT,
     env: installEnv(),
@@ -40,7 +46,7 @@ export async function packTarball(dir: string): Promise<string> {
   });
   const [info] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
   if (!info) throw new Error(`npm pack printed nothing usable: ${stdout}`);
-  return path.join(dir, info.filename);
+  return { tarball: path.join(dir, info.filename), files: info.files.map((f) => f.path).sort() };
 }
 
 /**
