@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", ".test-results/**", "**/*.js", "**/*.mjs"] },
+  { ignores: ["dist/**", "docs/**", "node_modules/**", ".test-results/**", "**/*.js", "**/*.mjs"] },
   ...tseslint.configs.strict,
   {
     rules: {

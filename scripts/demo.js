@@ -123,7 +123,8 @@ async function main() {
     run(["destroy", "--yes", "--skip-preview"]);
     step("emulator state after destroy (a deletion is not undone; profiles the stack did not manage stay)");
     printState(await emulatorJson("state"));
-    run(["stack", "rm", "local", "--yes"], { capture: true });
+    // --preserve-config: `stack rm` otherwise deletes Pulumi.local.yaml, the committed stack file.
+    run(["stack", "rm", "local", "--yes", "--preserve-config"], { capture: true });
   } finally {
     emulator.kill("SIGTERM");
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -25,8 +25,17 @@ POST /_emulator/seed, GET|DELETE /_emulator/metrics, GET|PUT /_emulator/quotas,
 GET|PUT /_emulator/faults.
 `;
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
+function parse(): ReturnType<typeof parseOptions> {
+  try {
+    return parseOptions();
+  } catch (e) {
+    // Node's own wording names the option; the hint says where the valid ones are.
+    throw new Error(`${(e as Error).message}; see connect-emulator --help`);
+  }
+}
+
+function parseOptions() {
+  return parseArgs({
     options: {
       host: { type: "string", default: "127.0.0.1" },
       port: { type: "string", default: "0" },
@@ -38,6 +47,10 @@ async function main(): Promise<void> {
     },
     strict: true,
   });
+}
+
+async function main(): Promise<void> {
+  const { values } = parse();
   if (values.help) {
     process.stdout.write(HELP);
     return;

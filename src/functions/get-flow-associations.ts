@@ -18,6 +18,7 @@ const LIST_TYPES: readonly ListFlowAssociationResourceType[] = [
   "ANALYTICS_CONNECTOR",
 ];
 
+/** The arguments of {@link getFlowAssociations}: an instance and the resources to look up. */
 export interface GetFlowAssociationsArgs {
   /** The Amazon Connect instance: its id or ARN. */
   instanceId: string;
@@ -31,11 +32,15 @@ export interface GetFlowAssociationsArgs {
 
 /** One association found, as AWS reports it (the emulator names resources and flows by ARN). */
 export interface FlowAssociationSummary {
+  /** The resource (id or ARN, as AWS answers). */
   resourceId: string;
+  /** The flow it starts (id or ARN, as AWS answers). */
   flowId: string;
+  /** What the resource is, e.g. `VOICE_PHONE_NUMBER`. */
   resourceType: string;
 }
 
+/** What {@link getFlowAssociations} resolves to. */
 export interface GetFlowAssociationsResult {
   /** Every association found; resources with no flow are left out. */
   associations: FlowAssociationSummary[];

@@ -15,6 +15,7 @@ export interface LexV2BotArgs {
   aliasArn: pulumi.Input<string>;
 }
 
+/** The inputs of a {@link BotAssociation}: the instance and exactly one of `lexBot` / `lexV2Bot`. */
 export interface BotAssociationArgs {
   /** The Amazon Connect instance: its id (1-100 characters). */
   instanceId: pulumi.Input<string>;
@@ -58,16 +59,42 @@ export interface BotAssociationArgs {
  * ```
  */
 export class BotAssociation extends pulumi.CustomResource {
+  /** The Amazon Connect instance's id. */
   declare readonly instanceId: pulumi.Output<string>;
+  /** The Region the association lives in (the resource's `region`, else the stack's). */
   declare readonly region: pulumi.Output<string>;
-  declare readonly lexBot: pulumi.Output<{ name: string; lexRegion: string } | undefined>;
-  declare readonly lexV2Bot: pulumi.Output<{ aliasArn: string } | undefined>;
+  /** The Lex V1 bot, with `lexRegion` filled in; undefined for a Lex V2 association. */
+  declare readonly lexBot: pulumi.Output<
+    | {
+        /** The bot's name. */
+        name: string;
+        /** The bot's Region, filled in from the resource's Region when not given. */
+        lexRegion: string;
+      }
+    | undefined
+  >;
+  /** The Lex V2 bot alias; undefined for a Lex V1 association. */
+  declare readonly lexV2Bot: pulumi.Output<
+    | {
+        /** The bot alias's ARN. */
+        aliasArn: string;
+      }
+    | undefined
+  >;
+  /** Whether an existing association is taken over at create. */
   declare readonly adoptExisting: pulumi.Output<boolean>;
   /** "V1" or "V2". */
   declare readonly lexVersion: pulumi.Output<"V1" | "V2">;
   /** Same as the resource id. */
   declare readonly associationId: pulumi.Output<string>;
 
+  /**
+   * Declares the association; `pulumi up` creates it and `pulumi destroy` removes it.
+   *
+   * @param name The resource's name, unique among the stack's BotAssociation resources.
+   * @param args The resource's inputs; see {@link BotAssociationArgs}.
+   * @param opts Standard Pulumi resource options (`dependsOn`, `parent`, `protect`, …).
+   */
   constructor(name: string, args: BotAssociationArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       "pulumi-nodejs:dynamic/connect:BotAssociation",

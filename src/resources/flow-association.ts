@@ -13,6 +13,7 @@ export type FlowAssociationResourceType =
   | "OUTBOUND_EMAIL"
   | "ANALYTICS_CONNECTOR";
 
+/** The inputs of a {@link FlowAssociation}: a resource of the instance and the flow it starts. */
 export interface FlowAssociationArgs {
   /** The Amazon Connect instance: its id or ARN (1-100 characters). Part of the identity. */
   instanceId: pulumi.Input<string>;
@@ -64,15 +65,26 @@ export interface FlowAssociationArgs {
  * ```
  */
 export class FlowAssociation extends pulumi.CustomResource {
+  /** The Amazon Connect instance, as given (id or ARN). */
   declare readonly instanceId: pulumi.Output<string>;
+  /** The resource, as given (id or ARN). */
   declare readonly resourceId: pulumi.Output<string>;
   /** The flow the resource points at: after a refresh, the one AWS reports. */
   declare readonly flowId: pulumi.Output<string>;
+  /** What `resourceId` is. */
   declare readonly resourceType: pulumi.Output<FlowAssociationResourceType>;
+  /** The Region the instance lives in (the resource's `region`, else the stack's). */
   declare readonly region: pulumi.Output<string>;
   /** Same as the resource id. */
   declare readonly associationId: pulumi.Output<string>;
 
+  /**
+   * Declares the association; `pulumi up` creates it and `pulumi destroy` removes it.
+   *
+   * @param name The resource's name, unique among the stack's FlowAssociation resources.
+   * @param args The resource's inputs; see {@link FlowAssociationArgs}.
+   * @param opts Standard Pulumi resource options (`dependsOn`, `parent`, `protect`, …).
+   */
   constructor(name: string, args: FlowAssociationArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       "pulumi-nodejs:dynamic/connect:FlowAssociation",

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { providerText } from "../providers/entry";
 
+/** The inputs of a {@link ProfileObjectDeletion}: the object to delete and when to delete it again. */
 export interface ProfileObjectDeletionArgs {
   /** The Customer Profiles domain (1-64 characters: letters, digits, `_` and `-`). */
   domainName: pulumi.Input<string>;
@@ -59,13 +60,21 @@ export interface ProfileObjectDeletionArgs {
  * ```
  */
 export class ProfileObjectDeletion extends pulumi.CustomResource {
+  /** The Customer Profiles domain. */
   declare readonly domainName: pulumi.Output<string>;
+  /** The profile that held the object. */
   declare readonly profileId: pulumi.Output<string>;
+  /** The object's profile object type. */
   declare readonly objectTypeName: pulumi.Output<string>;
+  /** The deleted object's ProfileObjectUniqueKey. */
   declare readonly profileObjectUniqueKey: pulumi.Output<string>;
+  /** The `triggers` value of the last run. */
   declare readonly triggers: pulumi.Output<unknown>;
+  /** Whether an object already gone counts as done. */
   declare readonly ignoreMissing: pulumi.Output<boolean>;
+  /** Whether `pulumi refresh` checks that the object is still absent. */
   declare readonly verifyOnRefresh: pulumi.Output<boolean>;
+  /** The Region the domain lives in (the resource's `region`, else the stack's). */
   declare readonly region: pulumi.Output<string>;
   /** `"deleted"`, or `"alreadyAbsent"` when the object was already gone (with `ignoreMissing`). */
   declare readonly outcome: pulumi.Output<"deleted" | "alreadyAbsent">;
@@ -74,6 +83,13 @@ export class ProfileObjectDeletion extends pulumi.CustomResource {
   /** When the deletion ran (ISO 8601). */
   declare readonly executedAt: pulumi.Output<string>;
 
+  /**
+   * Declares the deletion; `pulumi up` runs it.
+   *
+   * @param name The resource's name, unique among the stack's ProfileObjectDeletion resources.
+   * @param args The resource's inputs; see {@link ProfileObjectDeletionArgs}.
+   * @param opts Standard Pulumi resource options (`dependsOn`, `parent`, `protect`, …).
+   */
   constructor(name: string, args: ProfileObjectDeletionArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       "pulumi-nodejs:dynamic/connect:ProfileObjectDeletion",

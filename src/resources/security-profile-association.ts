@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { providerText } from "../providers/entry";
 
+/** The inputs of a {@link SecurityProfileAssociation}: an entity and the security profiles it holds. */
 export interface SecurityProfileAssociationArgs {
   /** The Amazon Connect instance: its id (1-100 characters). */
   instanceId: pulumi.Input<string>;
@@ -64,14 +65,26 @@ export interface SecurityProfileAssociationArgs {
  * ```
  */
 export class SecurityProfileAssociation extends pulumi.CustomResource {
+  /** The Amazon Connect instance's id. */
   declare readonly instanceId: pulumi.Output<string>;
+  /** The Region the instance lives in (the resource's `region`, else the stack's). */
   declare readonly region: pulumi.Output<string>;
+  /** `"AI_AGENT"` or `"USER"`. */
   declare readonly entityType: pulumi.Output<"AI_AGENT" | "USER">;
+  /** The AI agent's or user's ARN. */
   declare readonly entityArn: pulumi.Output<string>;
   /** The managed ids really attached, sorted (with `exclusive`: every profile the entity has). */
   declare readonly securityProfileIds: pulumi.Output<string[]>;
+  /** Whether the entity holds exactly `securityProfileIds` (profiles added out of band are removed). */
   declare readonly exclusive: pulumi.Output<boolean>;
 
+  /**
+   * Declares the association; `pulumi up` creates it and `pulumi destroy` removes it.
+   *
+   * @param name The resource's name, unique among the stack's SecurityProfileAssociation resources.
+   * @param args The resource's inputs; see {@link SecurityProfileAssociationArgs}.
+   * @param opts Standard Pulumi resource options (`dependsOn`, `parent`, `protect`, …).
+   */
   constructor(name: string, args: SecurityProfileAssociationArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       "pulumi-nodejs:dynamic/connect:SecurityProfileAssociation",

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { providerText } from "../providers/entry";
 
+/** The inputs of a {@link WorkspaceAssociation}: a workspace and the users and routing profiles that use it. */
 export interface WorkspaceAssociationArgs {
   /** The Amazon Connect instance: its id (1-100 characters). */
   instanceId: pulumi.Input<string>;
@@ -52,12 +53,22 @@ export interface WorkspaceAssociationArgs {
  * ```
  */
 export class WorkspaceAssociation extends pulumi.CustomResource {
+  /** The Amazon Connect instance's id. */
   declare readonly instanceId: pulumi.Output<string>;
+  /** The workspace's id. */
   declare readonly workspaceId: pulumi.Output<string>;
+  /** The Region the instance lives in (the resource's `region`, else the stack's). */
   declare readonly region: pulumi.Output<string>;
   /** The managed ARNs really associated, sorted. */
   declare readonly resourceArns: pulumi.Output<string[]>;
 
+  /**
+   * Declares the association; `pulumi up` creates it and `pulumi destroy` removes it.
+   *
+   * @param name The resource's name, unique among the stack's WorkspaceAssociation resources.
+   * @param args The resource's inputs; see {@link WorkspaceAssociationArgs}.
+   * @param opts Standard Pulumi resource options (`dependsOn`, `parent`, `protect`, …).
+   */
   constructor(name: string, args: WorkspaceAssociationArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       "pulumi-nodejs:dynamic/connect:WorkspaceAssociation",

@@ -1,0 +1,120 @@
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import { REPO_ROOT } from "./pulumi";
+
+const run = promisify(execFile);
+
+export type PackageManager = "npm" | "pnpm";
+
+/** pnpm is fetched on demand through npx at this version: pinned, so a new pnpm release cannot break CI unannounced. */
+export const PNPM = "pnpm@10.34.9";
+
+/** The installed version of a dev dependency of this repository: the consumer asks for the same, so npm's cache serves it. */
+function installedVersion(name: string): string {
+  const file = path.join(REPO_ROOT, "node_modules", name, "package.json");
+  return (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version;
+}
+
+/**
+ * The environment for npm / pnpm in the consumer: without what `npm test` sets for this
+ * repository's own lifecycle (npm_package_*, npm_lifecycle_*), which would describe the wrong project.
+ */
+function installEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^npm_(package|lifecycle)_|^npm_command$|^INIT_CWD$/.test(k)) continue;
+    env[k] = v;
+  }
+  return env;
+}
+
+/** A packed tarball: its path and the files npm put in it. */
+export interface Packed {
+  tarball: string;
+  files: string[];
+}
+
+/** `npm pack` of this repository's current dist (no lifecycle scripts: the test run built it), into `dir`. */
+export async function packTarball(dir: string): Promise<Packed> {
+  const { stdout } = await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], {
+    cwd: REPO_ROOT,
+    env: installEnv(),
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const [info] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
+  if (!info) throw new Error(`npm pack printed nothing usable: ${stdout}`);
+  return { tarball: path.join(dir, info.filename), files: info.files.map((f) => f.path).sort() };
+}
+
+/**
+ * A fresh project outside this repository, as a user makes one: the program folder copied in, a
+ * package.json that depends on the tarball, @pulumi/pulumi and what a Pulumi TypeScript template
+ * adds (typescript, @types/node), installed with `pm`. Returns the project folder.
+ */
+export async function makeConsumer(programDir: string, tarball: string, pm: PackageManager): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pca-consumer-${pm}-`));
+  for (const f of fs.readdirSync(programDir)) {
+    if (!f.startsWith("Pulumi.") || f === "Pulumi.yaml")
+      fs.copyFileSync(path.join(programDir, f), path.join(dir, f));
+  }
+  const pkg = {
+    name: `consumer-${pm}`,
+    version: "0.0.0",
+    private: true,
+    dependencies: {
+      "@pulumi/pulumi": installedVersion("@pulumi/pulumi"),
+      "pulumi-connect-associations": `file:${tarball}`,
+    },
+    devDependencies: {
+      "@types/node": installedVersion("@types/node"),
+      typescript: installedVersion("typescript"),
+    },
+  };
+  fs.writeFileSync(path.join(dir, "package.json"), `${JSON.stringify(pkg, null, 2)}\n`);
+  const [cmd, args] =
+    pm === "npm"
+      ? ["npm", ["install", "--prefer-offline", "--no-audit", "--no-fund"]]
+      : [
+          "npx",
+          [
+            "--yes",
+            PNPM,
+            "install",
+            // CI=true would otherwise demand a lockfile the fresh project does not have.
+            "--no-frozen-lockfile",
+            "--reporter=append-only",
+            // One store for every run, beside the CLI cache: a warm store makes the install quick.
+            "--store-dir",
+            path.join(os.homedir(), ".cache", "pulumi-connect-associations", "pnpm-store"),
+          ],
+        ];
+  try {
+    await run(cmd, args as string[], { cwd: dir, env: installEnv(), maxBuffer: 64 * 1024 * 1024 });
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string; message: string };
+    throw new Error(
+      `${pm} install failed in ${dir}: ${err.message}\n${err.stdout ?? ""}\n${err.stderr ?? ""}`,
+    );
+  }
+  return dir;
+}
+
+/** tsc of the consumer's own typescript on its own tsconfig, optionally with other module settings. */
+export async function typeCheck(dir: string, extra: string[] = []): Promise<string> {
+  try {
+    const { stdout } = await run(
+      process.execPath,
+      [path.join(dir, "node_modules/typescript/bin/tsc"), "-p", dir, "--noEmit", ...extra],
+      {
+        cwd: dir,
+      },
+    );
+    return stdout;
+  } catch (e) {
+    const err = e as { stdout?: string; message: string };
+    return err.stdout ?? err.message;
+  }
+}

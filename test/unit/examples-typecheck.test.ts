@@ -1,0 +1,31 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../helpers/pulumi";
+import { diagnosticsOfProject } from "../helpers/typecheck";
+
+// Each example is type-checked under its own tsconfig.json (what ts-node uses when Pulumi runs it),
+// against the package's published types through node_modules/pulumi-connect-associations.
+const EXAMPLES = fs
+  .readdirSync(path.join(REPO_ROOT, "examples"), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && fs.existsSync(path.join(REPO_ROOT, "examples", d.name, "index.ts")))
+  .map((d) => d.name)
+  .sort();
+
+describe("examples/ programs", () => {
+  it("are the contact centre and one per resource and function", () => {
+    expect(EXAMPLES).toEqual([
+      "bot-association",
+      "contact-center",
+      "flow-association",
+      "get-flow-associations",
+      "profile-object-deletion",
+      "security-profile-association",
+      "workspace-association",
+    ]);
+  });
+
+  it.each(EXAMPLES)("%s type-checks under its own tsconfig.json", (name) => {
+    expect(diagnosticsOfProject(path.join(REPO_ROOT, "examples", name, "tsconfig.json"))).toBe("");
+  });
+});
