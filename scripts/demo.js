@@ -10,7 +10,8 @@ const path = require("node:path");
 const readline = require("node:readline");
 
 const root = path.resolve(__dirname, "..");
-const stackFile = fs.readFileSync(path.join(root, "Pulumi.local.yaml"), "utf8");
+const stackFilePath = path.join(root, "Pulumi.local.yaml");
+const stackFile = fs.readFileSync(stackFilePath, "utf8");
 const endpoint = /connect:endpoint:\s*(\S+)/.exec(stackFile)?.[1];
 if (!endpoint) throw new Error("Pulumi.local.yaml has no connect:endpoint");
 const port = new URL(endpoint).port;
@@ -126,6 +127,8 @@ async function main() {
     // --preserve-config: `stack rm` otherwise deletes Pulumi.local.yaml, the committed stack file.
     run(["stack", "rm", "local", "--yes", "--preserve-config"], { capture: true });
   } finally {
+    // `stack select --create` writes this run's encryption salt into the committed stack file.
+    fs.writeFileSync(stackFilePath, stackFile);
     emulator.kill("SIGTERM");
     fs.rmSync(tmp, { recursive: true, force: true });
   }
