@@ -25,61 +25,80 @@ const SLOW_ANSWERS = { seed: 5, rules: [{ operation: "*", kind: "latency", rate:
 const AGREE = { orphans: [], missing: [], duplicates: [] };
 const BOT = "pulumi-nodejs:dynamic/connect:BotAssociation";
 
-let em: RunningEmulator | undefined;
-let stack: TestStack | undefined;
-let plugins: ProcessInfo[] = [];
+interface Run {
+  em: RunningEmulator;
+  stack: TestStack;
+  /** The emulator before the stack ran. */
+  baseline: EmulatorState;
+  /** The CLI's plugin processes, ended after each test whatever happens. */
+  plugins: ProcessInfo[];
+}
+
+let current: Run | undefined;
 
 afterEach(async () => {
-  killSurvivors(plugins.map((p) => p.pid));
-  await stack?.remove();
-  await em?.close();
+  killSurvivors(current?.plugins.map((p) => p.pid) ?? []);
+  await current?.stack.remove();
+  await current?.em.close();
+  current = undefined;
 });
 
-async function callsOf(operation: string): Promise<number> {
-  const m = (await admin(em!, "GET", "/_emulator/metrics")) as { calls: Record<string, number> };
+async function setUp(): Promise<Run> {
+  const em = await emulatorWith(mixedSeed());
+  const baseline = structuredClone(em.state());
+  current = { em, baseline, stack: await mixedStack(em, plan), plugins: [] };
+  await admin(em, "PUT", "/_emulator/faults", SLOW_ANSWERS);
+  return current;
+}
+
+async function callsOf(run: Run, operation: string): Promise<number> {
+  const m = (await admin(run.em, "GET", "/_emulator/metrics")) as { calls: Record<string, number> };
   return m.calls[operation] ?? 0;
 }
 
 /** Starts `pulumi up` and resolves, with the CLI process, once the kill moment has come. */
-async function upUntilKillMoment(): Promise<{ pid: number; exited: Promise<number | null> }> {
-  const s = stack!;
+async function upUntilKillMoment(run: Run): Promise<{ pid: number; exited: Promise<number | null> }> {
+  const s = run.stack;
   const proc = spawn(
     pulumiBinary(),
     s.withConfig(["up", "--yes", "--skip-preview", "--non-interactive", "--stack", s.stack]),
     { cwd: s.programDir, env: s.env(), stdio: "ignore" },
   );
   const exited = new Promise<number | null>((resolve) => proc.once("exit", resolve));
-  while ((await callsOf("AssociateBot")) < BOT_CALLS_BEFORE_KILL) await new Promise((r) => setTimeout(r, 20));
-  plugins = descendants(proc.pid ?? 0);
+  while ((await callsOf(run, "AssociateBot")) < BOT_CALLS_BEFORE_KILL)
+    await new Promise((r) => setTimeout(r, 20));
+  run.plugins = descendants(proc.pid ?? 0);
   return { pid: proc.pid ?? 0, exited };
 }
 
 /** Bot associations AWS holds that state does not: the creates that were applied but not recorded. */
-function unrecordedBots(exported: StackExport, baseline: EmulatorState): string[] {
-  return compareStateWithEmulator(exported, em!.state(), baseline).orphans.filter((k) =>
+function unrecordedBots(run: Run, exported: StackExport): string[] {
+  return compareStateWithEmulator(exported, run.em.state(), run.baseline).orphans.filter((k) =>
     k.startsWith("bot|"),
   );
 }
 
-async function setUp(): Promise<EmulatorState> {
-  em = await emulatorWith(mixedSeed());
-  const baseline = structuredClone(em.state());
-  stack = await mixedStack(em, plan);
-  await admin(em, "PUT", "/_emulator/faults", SLOW_ANSWERS);
-  return baseline;
+/** After the recovery: every resource recorded once, state equal to the emulator, a new up changes nothing. */
+async function expectConverged(run: Run): Promise<void> {
+  const after = await run.stack.exportState();
+  expect(after.deployment.resources?.filter((x) => x.type.startsWith("pulumi-nodejs:dynamic")).length).toBe(
+    COUNT,
+  );
+  expect(compareStateWithEmulator(after, run.em.state(), run.baseline)).toEqual(AGREE);
+  expect((await run.stack.up()).stdout).toContain(`${COUNT + 1} unchanged`);
 }
 
 describe(`kill -9 in the middle of pulumi up of ${COUNT} resources`, () => {
   it("of the pulumi CLI: the documented recovery records the applied creates, state equals the emulator", async () => {
-    const baseline = await setUp();
-    const { pid, exited } = await upUntilKillMoment();
+    const run = await setUp();
+    const { pid, exited } = await upUntilKillMoment(run);
     process.kill(pid, "SIGKILL");
     expect(await exited).toBe(null);
     // The plugins outlive the CLI; let their in-flight calls land, as they would, then end them.
     await new Promise((r) => setTimeout(r, 600));
-    killSurvivors(plugins.map((p) => p.pid));
+    killSurvivors(run.plugins.map((p) => p.pid));
 
-    const crashed = await stack!.exportState();
+    const crashed = await run.stack.exportState();
     const pending =
       (crashed.deployment as { pending_operations?: { type: string; resource: { type: string } }[] })
         .pending_operations ?? [];
@@ -87,40 +106,30 @@ describe(`kill -9 in the middle of pulumi up of ${COUNT} resources`, () => {
     expect(pending.filter((op) => op.type === "creating" && op.resource.type === BOT).length).toBeGreaterThan(
       0,
     );
-    expect(unrecordedBots(crashed, baseline).length).toBeGreaterThan(0);
+    expect(unrecordedBots(run, crashed).length).toBeGreaterThan(0);
 
-    await admin(em!, "PUT", "/_emulator/faults", { seed: 1, rules: [] });
-    const r = await recoverInterruptedUp(stack!, { cliWasKilled: true });
+    await admin(run.em, "PUT", "/_emulator/faults", { seed: 1, rules: [] });
+    const r = await recoverInterruptedUp(run.stack, { cliWasKilled: true });
     expect(r.report).toMatch(/recorded urn:pulumi:.*BotAssociation::bot-.* \(pending\)/);
-    const after = await stack!.exportState();
-    expect(after.deployment.resources?.filter((x) => x.type.startsWith("pulumi-nodejs:dynamic")).length).toBe(
-      COUNT,
-    );
-    expect(compareStateWithEmulator(after, em!.state(), baseline)).toEqual(AGREE);
-    expect((await stack!.up()).stdout).toContain(`${COUNT + 1} unchanged`);
+    await expectConverged(run);
   });
 
   it("of the provider process: the documented recovery records the applied creates, state equals the emulator", async () => {
-    const baseline = await setUp();
-    const { exited } = await upUntilKillMoment();
-    const provider = plugins.find((p) => p.args.includes("cmd/dynamic-provider"));
+    const run = await setUp();
+    const { exited } = await upUntilKillMoment(run);
+    const provider = run.plugins.find((p) => p.args.includes("cmd/dynamic-provider"));
     expect(provider).toBeDefined();
     process.kill(provider?.pid ?? 0, "SIGKILL");
     // The CLI survives, records the in-flight creates as failed, and exits non-zero.
     expect(await exited).toBe(1);
-    killSurvivors(plugins.map((p) => p.pid));
+    killSurvivors(run.plugins.map((p) => p.pid));
 
-    const crashed = await stack!.exportState();
-    expect(unrecordedBots(crashed, baseline).length).toBeGreaterThan(0);
+    const crashed = await run.stack.exportState();
+    expect(unrecordedBots(run, crashed).length).toBeGreaterThan(0);
 
-    await admin(em!, "PUT", "/_emulator/faults", { seed: 1, rules: [] });
-    const r = await recoverInterruptedUp(stack!, { cliWasKilled: false });
+    await admin(run.em, "PUT", "/_emulator/faults", { seed: 1, rules: [] });
+    const r = await recoverInterruptedUp(run.stack, { cliWasKilled: false });
     expect(r.report).toMatch(/recorded urn:pulumi:.*BotAssociation::bot-.* \(preview\)/);
-    const after = await stack!.exportState();
-    expect(after.deployment.resources?.filter((x) => x.type.startsWith("pulumi-nodejs:dynamic")).length).toBe(
-      COUNT,
-    );
-    expect(compareStateWithEmulator(after, em!.state(), baseline)).toEqual(AGREE);
-    expect((await stack!.up()).stdout).toContain(`${COUNT + 1} unchanged`);
+    await expectConverged(run);
   });
 });
