@@ -11,7 +11,8 @@ export const w = <T>(weight: number, arbitrary: fc.Arbitrary<T>) => ({ weight, a
 export const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined | null> =>
   fc.oneof(w(12, arb), w(3, fc.constant(undefined)), w(1, fc.constant(null)));
 
-const letters = fc.constantFrom(..."ABCXYZabcxyz019_-/:| .".split(""));
+// Code points, not UTF-16 units: an emoji is one character to the length rules, as to AWS.
+const letters = fc.constantFrom(...[..."ABCXYZabcxyz019_-/:| .\té😀"]);
 /** Text of up to `max` characters from a small alphabet rich in the separators the patterns care about. */
 export const text = (max: number) => fc.array(letters, { maxLength: max }).map((a) => a.join(""));
 export const notString = fc.oneof(
@@ -20,7 +21,7 @@ export const notString = fc.oneof(
   fc.array(fc.integer(), { maxLength: 2 }),
   fc.constant({}),
 );
-/** A string of exactly `n` characters of `c`: at and beyond the documented bounds. */
+/** A string of exactly `n` characters `c` (one code point): at and beyond the documented bounds. */
 export const sized = (c: string, ...lengths: number[]) => fc.constantFrom(...lengths.map((n) => c.repeat(n)));
 
 export const regionArb = fc.oneof(
