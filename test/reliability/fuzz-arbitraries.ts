@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { isDeepStrictEqual } from "node:util";
 import type { CheckFailure } from "../../src/validation/checker";
 
 /** Generators and oracle pieces shared by the check fuzz tests; the rules themselves stay in each test. */
@@ -63,3 +64,46 @@ export function failedProperties(failures: CheckFailure[]): string[] {
   }
   return [...new Set(failures.map((f) => f.property))].sort();
 }
+
+export interface CheckUnderFuzz {
+  input: fc.Arbitrary<Record<string, unknown>>;
+  check: (news: Record<string, unknown>) => { inputs: Record<string, unknown>; failures: CheckFailure[] };
+  /** The oracle: the properties a correct check rejects, sorted. */
+  expectedFailures: (news: Record<string, unknown>) => string[];
+  /** What a correct check returns for a valid input (defaults filled in, lists sorted). */
+  normalised: (news: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/**
+ * Runs `check` on RUNS generated inputs (fixed seed): the failures must name exactly the oracle's
+ * properties, a valid input must come back normalised, nothing may throw; and the generator must
+ * reach both sides of the rules, or the test proves little.
+ */
+export function assertCheckAgreesWithOracle(t: CheckUnderFuzz): { valid: number } {
+  let valid = 0;
+  fc.assert(
+    fc.property(t.input, (i) => {
+      const r = t.check(i);
+      const expected = t.expectedFailures(i);
+      if (JSON.stringify(failedProperties(r.failures)) !== JSON.stringify(expected))
+        throw new Error(
+          `failures ${JSON.stringify(r.failures)}, expected properties ${JSON.stringify(expected)}`,
+        );
+      if (expected.length > 0) return;
+      valid++;
+      const want = t.normalised(i);
+      if (!isDeepStrictEqual(r.inputs, want))
+        throw new Error(`normalised to ${JSON.stringify(r.inputs)}, expected ${JSON.stringify(want)}`);
+    }),
+    { numRuns: RUNS, seed: SEED },
+  );
+  if (valid <= RUNS / 10 || RUNS - valid <= RUNS / 10)
+    throw new Error(
+      `${valid} of ${RUNS} inputs were valid: the generator must reach both sides of the rules`,
+    );
+  return { valid };
+}
+
+/** The region a check resolves with the tests' settings (aws:region us-east-1). */
+export const resolvedRegion = (i: Record<string, unknown>): unknown =>
+  typeof i["region"] === "string" ? i["region"] : "us-east-1";
