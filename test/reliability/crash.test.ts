@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import type { EmulatorState } from "../../src/emulator/state";
 import { admin, emulatorWith } from "../helpers/emulator";
-import { pulumiBinary, type StackExport, type TestStack } from "../helpers/pulumi";
+import { pulumiBinary, TestStack, type StackExport } from "../helpers/pulumi";
 import { compareStateWithEmulator } from "../helpers/state-compare";
 import { mixedPlan, mixedSeed, plannedCount } from "./mixed-plan";
-import { mixedStack } from "./mixed-stack";
+import { MIXED_PROGRAM, mixedStack } from "./mixed-stack";
 import { descendants, killSurvivors, type ProcessInfo } from "./process-tree";
 import { recoverInterruptedUp } from "./recover";
 
@@ -46,7 +46,7 @@ afterEach(async () => {
 async function setUp(): Promise<Run> {
   const em = await emulatorWith(mixedSeed());
   const baseline = structuredClone(em.state());
-  current = { em, baseline, stack: await mixedStack(em, plan), plugins: [] };
+  current = { em, baseline, stack: await mixedStack(em, plan, new TestStack(MIXED_PROGRAM)), plugins: [] };
   await admin(em, "PUT", "/_emulator/faults", SLOW_ANSWERS);
   return current;
 }

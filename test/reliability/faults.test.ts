@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import type { EmulatorState } from "../../src/emulator/state";
 import { admin, emulatorWith } from "../helpers/emulator";
-import type { TestStack } from "../helpers/pulumi";
+import { TestStack } from "../helpers/pulumi";
 import { compareStateWithEmulator } from "../helpers/state-compare";
 import { mixedPlan, mixedSeed, plannedCount } from "./mixed-plan";
-import { mixedStack } from "./mixed-stack";
+import { MIXED_PROGRAM, mixedStack } from "./mixed-stack";
 
 /*
  * 20% of all AWS calls faulted (throttling, 500s, connections reset before and after the change is
@@ -34,7 +34,7 @@ let baseline: EmulatorState;
 beforeAll(async () => {
   em = await emulatorWith(mixedSeed());
   baseline = structuredClone(em.state());
-  stack = await mixedStack(em, plan);
+  stack = await mixedStack(em, plan, new TestStack(MIXED_PROGRAM));
   await admin(em, "PUT", "/_emulator/faults", FAULTS);
 });
 

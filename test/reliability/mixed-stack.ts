@@ -1,21 +1,24 @@
 import * as path from "node:path";
 import type { RunningEmulator } from "../../src/emulator";
-import { REPO_ROOT, TestStack } from "../helpers/pulumi";
+import { REPO_ROOT, type TestStack } from "../helpers/pulumi";
 import { REGION } from "../helpers/seed";
 import type { MixedPlan } from "./mixed-plan";
 
 export const MIXED_PROGRAM = path.join(REPO_ROOT, "test/reliability/programs/mixed");
 
-/** A stack of the mixed program, planned by `plan`, against `em` for both services. */
-export async function mixedStack(
+/**
+ * A stack of the mixed program, planned by `plan`, against `em` for both services: through stack
+ * config, unless the given stack brings the endpoints in its environment.
+ */
+export async function mixedStack<S extends TestStack>(
   em: RunningEmulator,
   plan: MixedPlan,
-  stack = new TestStack(MIXED_PROGRAM),
-): Promise<TestStack> {
+  stack: S,
+  opts: { endpointsInConfig: boolean } = { endpointsInConfig: true },
+): Promise<S> {
   await stack.init({
     "aws:region": REGION,
-    "connect:endpoint": em.url,
-    "connect:profilesEndpoint": em.url,
+    ...(opts.endpointsInConfig ? { "connect:endpoint": em.url, "connect:profilesEndpoint": em.url } : {}),
     "test:plan": JSON.stringify(plan),
   });
   return stack;
