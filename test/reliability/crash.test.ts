@@ -8,12 +8,11 @@ import { compareStateWithEmulator } from "../helpers/state-compare";
 import { mixedPlan, mixedSeed, plannedCount } from "./mixed-plan";
 import { MIXED_PROGRAM, mixedStack } from "./mixed-stack";
 import { descendants, killSurvivors, type ProcessInfo } from "./process-tree";
-import { recoverInterruptedUp } from "./recover";
+import { recoverInterruptedUp, unlockAfterKill } from "./recover";
 
 /*
  * kill -9 in the middle of `pulumi up` of 50 resources, once of the CLI and once of the dynamic
- * provider process, at a moment when creates have been applied in AWS but not answered (every
- * answer is held back 300 ms after the change is applied): after the README's recovery, state
+ * provider process, at a moment when creates have been applied in AWS but not answered: after the README's recovery, state
  * equals the emulator, with nothing duplicated or orphaned.
  */
 
@@ -21,7 +20,20 @@ const plan = mixedPlan();
 const COUNT = plannedCount(plan);
 /** The kill comes once this many AssociateBot calls have arrived: the last of them are in flight. */
 const BOT_CALLS_BEFORE_KILL = 10;
-const SLOW_ANSWERS = { seed: 5, rules: [{ operation: "*", kind: "latency", rate: 1, latencyMs: 300 }] };
+/**
+ * Every answer waits after its change is applied, AssociateBot's longest (the first rule that
+ * matches sets the delay): the bots in flight at the kill are surely applied and unanswered, even
+ * on a loaded machine.
+ */
+const SLOW_ANSWERS = {
+  seed: 5,
+  rules: [
+    { operation: "AssociateBot", kind: "latency", rate: 1, latencyMs: 1500 },
+    { operation: "*", kind: "latency", rate: 1, latencyMs: 300 },
+  ],
+};
+/** A crash, its recovery (seven CLI runs) and a last up take a minute on a loaded 2-core machine. */
+const CRASH_TIMEOUT_MS = 240_000;
 const AGREE = { orphans: [], missing: [], duplicates: [] };
 const BOT = "pulumi-nodejs:dynamic/connect:BotAssociation";
 
@@ -89,47 +101,56 @@ async function expectConverged(run: Run): Promise<void> {
 }
 
 describe(`kill -9 in the middle of pulumi up of ${COUNT} resources`, () => {
-  it("of the pulumi CLI: the documented recovery records the applied creates, state equals the emulator", async () => {
-    const run = await setUp();
-    const { pid, exited } = await upUntilKillMoment(run);
-    process.kill(pid, "SIGKILL");
-    expect(await exited).toBe(null);
-    // The plugins outlive the CLI; let their in-flight calls land, as they would, then end them.
-    await new Promise((r) => setTimeout(r, 600));
-    killSurvivors(run.plugins.map((p) => p.pid));
+  it(
+    "of the pulumi CLI: the documented recovery records the applied creates, state equals the emulator",
+    async () => {
+      const run = await setUp();
+      const { pid, exited } = await upUntilKillMoment(run);
+      process.kill(pid, "SIGKILL");
+      expect(await exited).toBe(null);
+      // The plugins outlive the CLI; let their in-flight calls land, as they would, then end them.
+      await new Promise((r) => setTimeout(r, 600));
+      killSurvivors(run.plugins.map((p) => p.pid));
+      await unlockAfterKill(run.stack);
 
-    const crashed = await run.stack.exportState();
-    const pending =
-      (crashed.deployment as { pending_operations?: { type: string; resource: { type: string } }[] })
-        .pending_operations ?? [];
-    // The hard case is really there: bot associations applied in AWS, pending (unrecorded) in state.
-    expect(pending.filter((op) => op.type === "creating" && op.resource.type === BOT).length).toBeGreaterThan(
-      0,
-    );
-    expect(unrecordedBots(run, crashed).length).toBeGreaterThan(0);
+      const crashed = await run.stack.exportState();
+      const pending =
+        (crashed.deployment as { pending_operations?: { type: string; resource: { type: string } }[] })
+          .pending_operations ?? [];
+      // The hard case is really there: bot associations applied in AWS, pending (unrecorded) in state.
+      expect(
+        pending.filter((op) => op.type === "creating" && op.resource.type === BOT).length,
+      ).toBeGreaterThan(0);
+      expect(unrecordedBots(run, crashed).length).toBeGreaterThan(0);
 
-    await admin(run.em, "PUT", "/_emulator/faults", { seed: 1, rules: [] });
-    const r = await recoverInterruptedUp(run.stack, { cliWasKilled: true });
-    expect(r.report).toMatch(/recorded urn:pulumi:.*BotAssociation::bot-.* \(pending\)/);
-    await expectConverged(run);
-  });
+      await admin(run.em, "PUT", "/_emulator/faults", { seed: 1, rules: [] });
+      const r = await recoverInterruptedUp(run.stack);
+      expect(r.report).toMatch(/recorded urn:pulumi:.*BotAssociation::bot-.* \(pending\)/);
+      await expectConverged(run);
+    },
+    CRASH_TIMEOUT_MS,
+  );
 
-  it("of the provider process: the documented recovery records the applied creates, state equals the emulator", async () => {
-    const run = await setUp();
-    const { exited } = await upUntilKillMoment(run);
-    const provider = run.plugins.find((p) => p.args.includes("cmd/dynamic-provider"));
-    expect(provider).toBeDefined();
-    process.kill(provider?.pid ?? 0, "SIGKILL");
-    // The CLI survives, records the in-flight creates as failed, and exits non-zero.
-    expect(await exited).toBe(1);
-    killSurvivors(run.plugins.map((p) => p.pid));
+  it(
+    "of the provider process: the documented recovery records the applied creates, state equals the emulator",
+    async () => {
+      const run = await setUp();
+      const { exited } = await upUntilKillMoment(run);
+      const provider = run.plugins.find((p) => p.args.includes("cmd/dynamic-provider"));
+      expect(provider).toBeDefined();
+      process.kill(provider?.pid ?? 0, "SIGKILL");
+      // The CLI survives, records the in-flight creates as failed, and exits non-zero.
+      expect(await exited).toBe(1);
+      killSurvivors(run.plugins.map((p) => p.pid));
 
-    const crashed = await run.stack.exportState();
-    expect(unrecordedBots(run, crashed).length).toBeGreaterThan(0);
+      const crashed = await run.stack.exportState();
+      expect(unrecordedBots(run, crashed).length).toBeGreaterThan(0);
 
-    await admin(run.em, "PUT", "/_emulator/faults", { seed: 1, rules: [] });
-    const r = await recoverInterruptedUp(run.stack, { cliWasKilled: false });
-    expect(r.report).toMatch(/recorded urn:pulumi:.*BotAssociation::bot-.* \(preview\)/);
-    await expectConverged(run);
-  });
+      await admin(run.em, "PUT", "/_emulator/faults", { seed: 1, rules: [] });
+      const r = await recoverInterruptedUp(run.stack);
+      expect(r.report).toMatch(/recorded urn:pulumi:.*BotAssociation::bot-.* \(preview\)/);
+      await expectConverged(run);
+    },
+    CRASH_TIMEOUT_MS,
+  );
 });

@@ -16,16 +16,44 @@ export interface RecoveryRun {
   up: RunResult;
 }
 
+function parses(file: string): boolean {
+  try {
+    JSON.parse(fs.readFileSync(file, "utf8"));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * The README's recovery after an interrupted `pulumi up`, step by step: remove the dead CLI's lock
- * (`pulumi cancel`, when the CLI itself was killed), export the state, preview, record the
- * interrupted creates, import, refresh, up.
+ * The file backend's blob store writes each file's `.attrs` sidecar in place (create, then write), so
+ * a kill can leave it empty, and every later command then fails with "failed to load checkpoint:
+ * EOF". A sidecar holds only the content type, and a missing one reads as the default: removing a
+ * torn one is safe. Returns what was removed.
  */
-export async function recoverInterruptedUp(
-  stack: TestStack,
-  opts: { cliWasKilled: boolean },
-): Promise<RecoveryRun> {
-  if (opts.cliWasKilled) await stack.run(["cancel", "--yes"]);
+export function removeTornSidecars(backendDir: string): string[] {
+  const torn = fs
+    .readdirSync(backendDir, { recursive: true, encoding: "utf8" })
+    .map((f) => path.join(backendDir, f))
+    .filter((f) => f.endsWith(".attrs") && fs.statSync(f).isFile() && !parses(f));
+  for (const f of torn) fs.rmSync(f);
+  return torn;
+}
+
+/**
+ * The README's first recovery step, when the `pulumi` CLI itself was killed: repair the file
+ * backend's torn sidecars, then remove the dead CLI's lock.
+ */
+export async function unlockAfterKill(stack: TestStack): Promise<void> {
+  removeTornSidecars(path.join(stack.tmp, "backend", ".pulumi"));
+  await stack.run(["cancel", "--yes"]);
+}
+
+/**
+ * The rest of the README's recovery after an interrupted `pulumi up`, step by step: export the
+ * state, preview, record the interrupted creates, import, refresh, up.
+ */
+export async function recoverInterruptedUp(stack: TestStack): Promise<RecoveryRun> {
   const state = path.join(stack.tmp, "state.json");
   const preview = path.join(stack.tmp, "preview.json");
   const recovered = path.join(stack.tmp, "recovered.json");
