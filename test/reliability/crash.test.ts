@@ -76,9 +76,18 @@ async function upUntilKillMoment(run: Run): Promise<{ pid: number; exited: Promi
     s.withConfig(["up", "--yes", "--skip-preview", "--non-interactive", "--stack", s.stack]),
     { cwd: s.programDir, env: s.env(), stdio: "ignore" },
   );
-  const exited = new Promise<number | null>((resolve) => proc.once("exit", resolve));
-  while ((await callsOf(run, "AssociateBot")) < BOT_CALLS_BEFORE_KILL)
+  let done = false;
+  const exited = new Promise<number | null>((resolve) =>
+    proc.once("exit", (code) => {
+      done = true;
+      resolve(code);
+    }),
+  );
+  while ((await callsOf(run, "AssociateBot")) < BOT_CALLS_BEFORE_KILL) {
+    // An up that ends on its own never reaches the kill moment: say so instead of waiting for the timeout.
+    if (done) throw new Error(`pulumi up exited with ${await exited} before the kill moment`);
     await new Promise((r) => setTimeout(r, 20));
+  }
   run.plugins = descendants(proc.pid ?? 0);
   return { pid: proc.pid ?? 0, exited };
 }
