@@ -2,6 +2,7 @@
 import * as fs from "node:fs";
 import { parseArgs } from "node:util";
 import { SeedError } from "./seed";
+import { parseFaultConfig, type FaultConfig } from "./core/faults";
 import { startEmulator } from "./server";
 
 const HELP = `Usage: connect-emulator [options]
@@ -16,6 +17,9 @@ Options:
   --seed FILE        JSON seed file (format in the README)
   --data-dir DIR     persist state in DIR after every mutation; reload it at start
   --quotas off|aws   per-operation throttling: off, or Connect's defaults (2/s, burst 5)
+  --faults FILE      inject faults from the start: JSON as for PUT /_emulator/faults
+                     ({"seed": 1, "rules": [{"operation": "*", "kind": "throttle", "rate": 0.1}]};
+                     kinds throttle, internal, reset-before, reset-after, latency, lag)
   --log json         one JSON line per API request on stderr
   -h, --help         this text
 
@@ -43,6 +47,7 @@ function parseOptions() {
       "data-dir": { type: "string" },
       quotas: { type: "string", default: "off" },
       log: { type: "string" },
+      faults: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -70,12 +75,21 @@ async function main(): Promise<void> {
       throw new Error(`--seed ${values.seed}: ${(e as Error).message}`);
     }
   }
+  let faults: FaultConfig | undefined;
+  if (values.faults) {
+    try {
+      faults = parseFaultConfig(JSON.parse(fs.readFileSync(values.faults, "utf8")));
+    } catch (e) {
+      throw new Error(`--faults ${values.faults}: ${(e as Error).message}`);
+    }
+  }
   const emulator = await startEmulator({
     host: values.host,
     port,
     seed,
     quotas: values.quotas,
     ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
+    ...(faults ? { faults } : {}),
     ...(values.log ? { log: (entry: object) => process.stderr.write(`${JSON.stringify(entry)}\n`) } : {}),
   });
   process.stdout.write(`connect-emulator listening on ${emulator.url}\n`);

@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { validate } from "./core/constraints";
 import { AwsError, awsError } from "./core/errors";
-import { Faults, type FaultConfig } from "./core/faults";
+import { FaultConfigError, Faults, parseFaultConfig, type FaultConfig } from "./core/faults";
+import { LagWindow } from "./core/lag";
 import { ClientTokens } from "./core/idempotency";
 import { Metrics } from "./core/metrics";
 import { Persistence } from "./core/persistence";
@@ -27,6 +28,8 @@ export interface EmulatorOptions {
   /** Persist state here after every mutation, and load it at start. */
   dataDir?: string;
   quotas?: QuotaConfig["mode"];
+  /** Faults injected from the start (`--faults FILE`), and restored by POST /_emulator/reset. */
+  faults?: FaultConfig;
   /** Called with one JSON object per API request, for `--log json`. */
   log?: (entry: object) => void;
 }
@@ -39,6 +42,12 @@ export interface RunningEmulator {
   metrics: Metrics;
   close(): Promise<void>;
 }
+
+/** Each service's own 500 error shape, as its model names it. */
+const INTERNAL_ERROR: Record<string, string> = {
+  connect: "InternalServiceException",
+  profile: "InternalServerException",
+};
 
 /** Services, keyed by the SigV4 signing name in the credential scope, as AWS routes them. */
 const SERVICES: Record<string, Router> = {
@@ -129,10 +138,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const quotas = new Quotas();
   quotas.configure({ mode: opts.quotas ?? "off" });
   const faults = new Faults();
+  const noFaults: FaultConfig = { seed: 1, rules: [] };
+  faults.configure(opts.faults ?? noFaults);
+  const lag = new LagWindow<EmulatorState>();
 
   const save = () => persistence?.save(state);
   const replaceState = (next: EmulatorState) => {
     state = next;
+    lag.clear();
     tokens = new ClientTokens(state.clientTokens);
     save();
   };
@@ -157,7 +170,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       case "POST /_emulator/reset":
         replaceState(stateFromSeed(baseline, Date.now()));
         metrics.reset();
-        faults.configure({ seed: 1, rules: [] });
+        faults.configure(opts.faults ?? noFaults);
         return jsonReply(200, { reset: true });
       case "POST /_emulator/seed": {
         const seed = parse();
@@ -182,10 +195,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       case "GET /_emulator/faults":
         return jsonReply(200, faults.current());
       case "PUT /_emulator/faults": {
-        const f = parse() as FaultConfig;
-        if (!Array.isArray(f.rules) || typeof f.seed !== "number")
-          throw awsError("InvalidRequestException", "faults need a numeric 'seed' and a 'rules' array");
-        faults.configure(f);
+        try {
+          faults.configure(parseFaultConfig(parse()));
+        } catch (e) {
+          if (e instanceof FaultConfigError) throw awsError("InvalidRequestException", e.message);
+          throw e;
+        }
         return jsonReply(200, faults.current());
       }
       default:
@@ -209,9 +224,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       const drawn = faults.draw(route.operation);
       const kinds = new Set(drawn.map((f) => f.kind));
       const delayMs = drawn.find((f) => f.kind === "latency")?.latencyMs ?? 0;
+      const lagMs = drawn.find((f) => f.kind === "lag")?.lagMs ?? 0;
       if (kinds.has("reset-before")) return { ...jsonReply(200, undefined), dropBefore: true };
       if (kinds.has("throttle")) throw awsError("ThrottlingException", "Rate exceeded (injected)");
-      if (kinds.has("internal")) throw awsError("InternalServiceException", "Internal failure (injected)");
+      if (kinds.has("internal"))
+        throw awsError(
+          INTERNAL_ERROR[scope.service] ?? "InternalServiceException",
+          "Internal failure (injected)",
+        );
 
       const input = buildInput(route, labels, url, body);
       validate(route.input, input, route.validationError);
@@ -227,7 +247,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
             "The ClientToken was already used with different parameters.",
           );
       }
-      const result = route.handler({ state, region: scope.region, now }, input);
+      if (route.mutates && lagMs > 0) lag.open(state, now, lagMs);
+      const view = route.mutates ? state : lag.view(state, now);
+      const result = route.handler({ state: view, region: scope.region, now }, input);
       if (typeof token === "string") tokens.record(route.operation, token, fingerprint, result, now);
       if (route.mutates || typeof token === "string") save();
       return { ...jsonReply(200, result), delayMs, dropAfter: kinds.has("reset-after") };

@@ -1,51 +1,41 @@
-import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
+import type { EmulatorState } from "../../src/emulator/state";
 import { admin, emulatorWith } from "../helpers/emulator";
-import { REPO_ROOT, TestStack } from "../helpers/pulumi";
-import { ACCOUNT, INSTANCE, REGION } from "../helpers/seed";
+import { TestStack } from "../helpers/pulumi";
 import { compareStateWithEmulator } from "../helpers/state-compare";
+import { mixedPlan, mixedSeed, plannedCount } from "./mixed-plan";
+import { MIXED_PROGRAM, mixedStack } from "./mixed-stack";
 
 /*
  * 20% of all AWS calls faulted (throttling, 500s, connections reset before and after the change is
- * applied, latency; fixed seed) while the real CLI creates and destroys 50 associations: no resource
- * may fail, and state must match the emulator exactly.
+ * applied, latency, read-after-write lag; fixed seed) while the real CLI creates, refreshes and
+ * destroys 50 resources of every type: no resource may fail, and state must match the emulator.
  */
 
-const COUNT = 50;
-const PREFIX = `arn:aws:lex:${REGION}:${ACCOUNT}:bot-alias`;
-const aliases = Array.from(
-  { length: COUNT },
-  (_, i) => `${PREFIX}/PERFBOT${String(i).padStart(3, "0")}/TSTALIASID`,
-);
+const plan = mixedPlan();
+const COUNT = plannedCount(plan);
 const FAULTS = {
   seed: 424242,
   rules: [
     { operation: "*", kind: "throttle", rate: 0.05 },
     { operation: "*", kind: "internal", rate: 0.05 },
-    { operation: "*", kind: "reset-before", rate: 0.04 },
-    { operation: "*", kind: "reset-after", rate: 0.04 },
+    { operation: "*", kind: "reset-before", rate: 0.03 },
+    { operation: "*", kind: "reset-after", rate: 0.03 },
     { operation: "*", kind: "latency", rate: 0.02, latencyMs: 300 },
+    { operation: "*", kind: "lag", rate: 0.02, lagMs: 500 },
   ],
 };
+const AGREE = { orphans: [], missing: [], duplicates: [] };
 
 let em: RunningEmulator;
 let stack: TestStack;
+let baseline: EmulatorState;
 
 beforeAll(async () => {
-  em = await emulatorWith({
-    accountId: ACCOUNT,
-    region: REGION,
-    connect: { instances: [{ id: INSTANCE, lexV2BotAliases: aliases }] },
-  });
-  stack = new TestStack(path.join(REPO_ROOT, "test/engine/programs/many-bots"));
-  await stack.init({
-    "aws:region": REGION,
-    "connect:endpoint": em.url,
-    "test:instanceId": INSTANCE,
-    "test:count": String(COUNT),
-    "test:aliasPrefix": PREFIX,
-  });
+  em = await emulatorWith(mixedSeed());
+  baseline = structuredClone(em.state());
+  stack = await mixedStack(em, plan, new TestStack(MIXED_PROGRAM));
   await admin(em, "PUT", "/_emulator/faults", FAULTS);
 });
 
@@ -59,32 +49,57 @@ interface Metrics {
   errors: Record<string, Record<string, number>>;
 }
 
+const injected = (m: Metrics, op: string): number =>
+  Object.entries(m.errors[op] ?? {})
+    .filter(
+      ([code]) =>
+        code === "ThrottlingException" ||
+        code === "InternalServiceException" ||
+        code === "InternalServerException",
+    )
+    .reduce((a, [, n]) => a + n, 0);
+
 describe("transient faults on 20% of calls", () => {
-  it(`pulumi up of ${COUNT} associations: zero failed resources, state equals the emulator`, async () => {
+  it(`pulumi up of ${COUNT} resources of every type: zero failed, state equals the emulator`, async () => {
+    expect(COUNT).toBe(50);
     const r = await stack.up();
     expect(r.stdout).toContain(`+ ${COUNT + 1} created`);
-    expect(compareStateWithEmulator(await stack.exportState(), em.state())).toEqual({
-      orphans: [],
-      missing: [],
-      duplicates: [],
-    });
+    expect(compareStateWithEmulator(await stack.exportState(), em.state(), baseline)).toEqual(AGREE);
     const m = (await admin(em, "GET", "/_emulator/metrics")) as Metrics;
-    // The faults really happened: some calls were answered with injected errors, and retried.
-    expect(Object.values(m.errors["AssociateBot"] ?? {}).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    // The faults really happened and were retried (429s and 500s are counted; the other kinds are not).
+    const faulted = Object.keys(m.calls).reduce((n, op) => n + injected(m, op), 0);
+    expect(faulted).toBeGreaterThan(0);
   });
 
   it("pulumi refresh under the same faults changes nothing", async () => {
+    const before = await stack.exportState();
     await stack.refresh();
-    expect(compareStateWithEmulator(await stack.exportState(), em.state())).toEqual({
-      orphans: [],
-      missing: [],
-      duplicates: [],
-    });
-    expect(em.state().connect.instances[0]?.associatedLexV2Bots).toHaveLength(COUNT);
+    const after = await stack.exportState();
+    expect(compareStateWithEmulator(after, em.state(), baseline)).toEqual(AGREE);
+    expect(after.deployment.resources?.map((r) => [r.urn, r.outputs])).toEqual(
+      before.deployment.resources?.map((r) => [r.urn, r.outputs]),
+    );
   });
 
-  it("pulumi destroy under the same faults leaves the emulator clean", async () => {
+  it("pulumi destroy under the same faults leaves the emulator as it was before the stack", async () => {
     await stack.destroy();
-    expect(em.state().connect.instances[0]?.associatedLexV2Bots).toEqual([]);
+    const now = em.state();
+    const inst = now.connect.instances[0];
+    const seeded = baseline.connect.instances[0];
+    expect({
+      v1: inst?.associatedLexBots,
+      v2: inst?.associatedLexV2Bots,
+      agents: inst?.aiAgents,
+      users: inst?.users,
+      workspaces: inst?.workspaceAssociations,
+      flows: inst?.flowAssociations,
+    }).toEqual({
+      v1: [],
+      v2: [],
+      agents: seeded?.aiAgents,
+      users: seeded?.users,
+      workspaces: [],
+      flows: [],
+    });
   });
 });

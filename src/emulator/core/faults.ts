@@ -4,16 +4,28 @@
  */
 export type FaultKind =
   | "throttle" // 429 ThrottlingException before the operation runs
-  | "internal" // 500 InternalServiceException before the operation runs
+  | "internal" // 500 (the service's own InternalServiceException / InternalServerException) before it runs
   | "reset-before" // connection dropped before the operation runs
   | "reset-after" // operation applied, then the connection dropped before the answer
-  | "latency"; // the answer is delayed by latencyMs
+  | "latency" // the answer is delayed by latencyMs
+  | "lag"; // a mutation applied, but reads answer from the state before it for lagMs (eventual consistency)
+
+export const FAULT_KINDS: readonly FaultKind[] = [
+  "throttle",
+  "internal",
+  "reset-before",
+  "reset-after",
+  "latency",
+  "lag",
+];
 
 export interface FaultRule {
   operation: string;
   kind: FaultKind;
   rate: number;
   latencyMs?: number;
+  /** For `lag`: how long reads keep answering from the state before the mutation. */
+  lagMs?: number;
   /** Fire at most this many times (then the rule is spent). */
   times?: number;
   /** Let this many matching calls through untouched first (e.g. 1: the second call is the first that may fail). */
@@ -23,6 +35,45 @@ export interface FaultRule {
 export interface FaultConfig {
   seed: number;
   rules: FaultRule[];
+}
+
+export class FaultConfigError extends Error {}
+
+function nonNegative(rule: Record<string, unknown>, key: string, at: string, integer: boolean): void {
+  const v = rule[key];
+  if (v === undefined) return;
+  if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || (integer && !Number.isInteger(v)))
+    throw new FaultConfigError(`${at}.${key} must be a non-negative ${integer ? "integer" : "number"}`);
+}
+
+/**
+ * Validates a fault configuration (the body of PUT /_emulator/faults, or the file of --faults), so
+ * that a typo in a kind fails loudly instead of silently injecting nothing.
+ */
+export function parseFaultConfig(raw: unknown): FaultConfig {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    throw new FaultConfigError("faults must be an object with a numeric 'seed' and a 'rules' array");
+  const { seed, rules } = raw as Record<string, unknown>;
+  if (typeof seed !== "number" || !Number.isFinite(seed) || !Array.isArray(rules))
+    throw new FaultConfigError("faults need a numeric 'seed' and a 'rules' array");
+  rules.forEach((r: unknown, i) => {
+    const at = `rules[${i}]`;
+    if (typeof r !== "object" || r === null || Array.isArray(r))
+      throw new FaultConfigError(`${at} must be an object`);
+    const rule = r as Record<string, unknown>;
+    if (typeof rule["operation"] !== "string" || rule["operation"] === "")
+      throw new FaultConfigError(`${at}.operation must be an operation name or *`);
+    if (!FAULT_KINDS.includes(rule["kind"] as FaultKind))
+      throw new FaultConfigError(`${at}.kind must be one of ${FAULT_KINDS.join(", ")}`);
+    const rate = rule["rate"];
+    if (typeof rate !== "number" || !(rate >= 0 && rate <= 1))
+      throw new FaultConfigError(`${at}.rate must be a number from 0 to 1`);
+    nonNegative(rule, "latencyMs", at, false);
+    nonNegative(rule, "lagMs", at, false);
+    nonNegative(rule, "times", at, true);
+    nonNegative(rule, "skip", at, true);
+  });
+  return { seed, rules: rules as FaultRule[] };
 }
 
 /** mulberry32: small, fast and good enough to spread faults evenly. */
