@@ -36,7 +36,16 @@ describe("connect-emulator for users", () => {
     expect(r.stderr).toBe("");
     expect(r.stdout.split("\n")[0]).toBe("Usage: connect-emulator [options]");
     const options = r.stdout.match(/^ {2}(-h, )?--[a-z-]+/gm)?.map((o) => o.trim());
-    expect(options).toEqual(["--host", "--port", "--seed", "--data-dir", "--quotas", "--log", "-h, --help"]);
+    expect(options).toEqual([
+      "--host",
+      "--port",
+      "--seed",
+      "--data-dir",
+      "--quotas",
+      "--faults",
+      "--log",
+      "-h, --help",
+    ]);
   });
 
   it("an unknown option exits 2 and points at --help", async () => {
