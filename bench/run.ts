@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     "| `--parallel` | first→last AWS call | quota floor | ratio (target ≤ 1.15) | failed resources | 429s answered | calls |",
   );
   out("|---|---|---|---|---|---|---|");
-  for (const parallel of [8, 32]) {
+  for (const parallel of [8, 32, 128]) {
     const q = await quotaRun(root, 100, parallel);
     const calls = Object.entries(q.calls)
       .map(([k, v]) => `${k} ${v}`)
