@@ -12,7 +12,7 @@ import { isAwsError, wrapAwsError } from "../aws/errors";
 import { checkBotAssociation, type BotAssociationInputs } from "./bot-association-check";
 import { formatBotAssociationId, parseBotAssociationId, type BotKey } from "./bot-association-id";
 import type { Lifecycle, ProviderContext } from "./context";
-import { planDiff, withoutProvider } from "./diff";
+import { checkAndDiff, withoutProvider } from "./diff";
 
 /** Outputs of a BotAssociation: its checked inputs plus what AWS identity they resolve to. */
 export interface BotAssociationOutputs extends BotAssociationInputs {
@@ -124,23 +124,12 @@ function associatedBots(
  */
 export function botAssociationProvider(ctx: ProviderContext): Lifecycle {
   return {
-    async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
-      return checkBotAssociation(news, ctx.settings);
-    },
-
-    async diff(
-      _id: string,
-      olds: Record<string, unknown>,
-      news: Record<string, unknown>,
-    ): Promise<dynamic.DiffResult> {
-      return planDiff({
-        olds,
-        news,
-        replaceKeys: ["instanceId", "region", "lexBot", "lexV2Bot"],
-        updateKeys: ["adoptExisting"],
-        identity,
-      });
-    },
+    ...checkAndDiff({
+      check: (news) => checkBotAssociation(news, ctx.settings),
+      replaceKeys: ["instanceId", "region", "lexBot", "lexV2Bot"],
+      updateKeys: ["adoptExisting"],
+      identity,
+    }),
 
     async create(inputs: Record<string, unknown>): Promise<dynamic.CreateResult> {
       const p = inputs as unknown as BotAssociationInputs;

@@ -1,3 +1,5 @@
+import type { CheckFailure } from "../validation/checker";
+import type { Lifecycle } from "./context";
 /** The dynamic-provider diff result (the fields the engine reads). */
 export interface DiffOutcome {
   changes: boolean;
@@ -33,4 +35,33 @@ export function planDiff(opts: {
 export function withoutProvider<T extends Record<string, unknown>>(props: T): Omit<T, "__provider"> {
   const { __provider: _, ...rest } = props;
   return rest;
+}
+
+/**
+ * The check and diff steps every resource shares the shape of: check validates without AWS; diff
+ * plans from the replace / update keys and the AWS identity, on inputs `normalise`d first where
+ * two spellings mean the same thing (an ID and its ARN, key order in triggers).
+ */
+export function checkAndDiff(spec: {
+  check: (news: Record<string, unknown>) => { inputs: Record<string, unknown>; failures: CheckFailure[] };
+  replaceKeys: readonly string[];
+  updateKeys: readonly string[];
+  identity: (props: Record<string, unknown>) => string;
+  normalise?: (props: Record<string, unknown>) => Record<string, unknown>;
+}): Pick<Lifecycle, "check" | "diff"> {
+  const normalise = spec.normalise ?? ((p: Record<string, unknown>) => p);
+  return {
+    async check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
+      return spec.check(news);
+    },
+    async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
+      return planDiff({
+        olds: normalise(olds),
+        news: normalise(news),
+        replaceKeys: spec.replaceKeys,
+        updateKeys: spec.updateKeys,
+        identity: spec.identity,
+      });
+    },
+  };
 }

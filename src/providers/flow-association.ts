@@ -17,7 +17,7 @@ import {
 } from "./flow-association-check";
 import { formatFlowAssociationId, normalisedId, parseFlowAssociationId } from "./flow-association-id";
 import type { Lifecycle, ProviderContext } from "./context";
-import { planDiff } from "./diff";
+import { checkAndDiff } from "./diff";
 
 /** Outputs of a FlowAssociation: its checked inputs and its id. */
 export interface FlowAssociationOutputs extends FlowAssociationInputs {
@@ -99,23 +99,13 @@ async function flowNow(ctx: ProviderContext, region: string, t: FlowTarget): Pro
  */
 export function flowAssociationProvider(ctx: ProviderContext): Lifecycle {
   return {
-    async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
-      return checkFlowAssociation(news, ctx.settings);
-    },
-
-    async diff(
-      _id: string,
-      olds: Record<string, unknown>,
-      news: Record<string, unknown>,
-    ): Promise<dynamic.DiffResult> {
-      return planDiff({
-        olds: normalised(olds),
-        news: normalised(news),
-        replaceKeys: ["region", "instanceId", "resourceType", "resourceId"],
-        updateKeys: ["flowId"],
-        identity,
-      });
-    },
+    ...checkAndDiff({
+      check: (news) => checkFlowAssociation(news, ctx.settings),
+      replaceKeys: ["region", "instanceId", "resourceType", "resourceId"],
+      updateKeys: ["flowId"],
+      identity,
+      normalise: normalised,
+    }),
 
     async create(inputs: Record<string, unknown>): Promise<dynamic.CreateResult> {
       const p = inputs as unknown as FlowAssociationInputs;

@@ -2,7 +2,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { DeleteProfileObjectCommand, ListProfileObjectsCommand } from "@aws-sdk/client-customer-profiles";
 import { isAwsError, wrapAwsError } from "../aws/errors";
 import type { Lifecycle, ProviderContext } from "./context";
-import { planDiff, withoutProvider } from "./diff";
+import { checkAndDiff, withoutProvider } from "./diff";
 import { logAttempts } from "./profile-object-deletion-attempts";
 import {
   checkProfileObjectDeletion,
@@ -130,23 +130,13 @@ function objectKeys(ctx: ProviderContext, region: string, t: ProfileObjectTarget
  */
 export function profileObjectDeletionProvider(ctx: ProviderContext): Lifecycle {
   return {
-    async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
-      return checkProfileObjectDeletion(news, ctx.settings);
-    },
-
-    async diff(
-      _id: string,
-      olds: Record<string, unknown>,
-      news: Record<string, unknown>,
-    ): Promise<dynamic.DiffResult> {
-      return planDiff({
-        olds: withCanonicalTriggers(olds),
-        news: withCanonicalTriggers(news),
-        replaceKeys: [...TARGET_KEYS, "triggers"],
-        updateKeys: ["ignoreMissing", "verifyOnRefresh"],
-        identity,
-      });
-    },
+    ...checkAndDiff({
+      check: (news) => checkProfileObjectDeletion(news, ctx.settings),
+      replaceKeys: [...TARGET_KEYS, "triggers"],
+      updateKeys: ["ignoreMissing", "verifyOnRefresh"],
+      identity,
+      normalise: withCanonicalTriggers,
+    }),
 
     async create(inputs: Record<string, unknown>): Promise<dynamic.CreateResult> {
       const p = inputs as unknown as ProfileObjectDeletionInputs;

@@ -1,6 +1,6 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { Lifecycle, ProviderContext } from "./context";
-import { planDiff, withoutProvider } from "./diff";
+import { checkAndDiff, withoutProvider } from "./diff";
 import { PartialFailure } from "./partial";
 import {
   attachedProfiles,
@@ -110,23 +110,12 @@ async function converge(
  */
 export function securityProfileAssociationProvider(ctx: ProviderContext): Lifecycle {
   return {
-    async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
-      return checkSecurityProfileAssociation(news, ctx.settings);
-    },
-
-    async diff(
-      _id: string,
-      olds: Record<string, unknown>,
-      news: Record<string, unknown>,
-    ): Promise<dynamic.DiffResult> {
-      return planDiff({
-        olds,
-        news,
-        replaceKeys: ["instanceId", "region", "entityType", "entityArn"],
-        updateKeys: ["securityProfileIds", "exclusive"],
-        identity,
-      });
-    },
+    ...checkAndDiff({
+      check: (news) => checkSecurityProfileAssociation(news, ctx.settings),
+      replaceKeys: ["instanceId", "region", "entityType", "entityArn"],
+      updateKeys: ["securityProfileIds", "exclusive"],
+      identity,
+    }),
 
     async create(inputs: Record<string, unknown>): Promise<dynamic.CreateResult> {
       const p = inputs as unknown as SecurityProfileAssociationInputs;

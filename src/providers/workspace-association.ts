@@ -1,7 +1,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { AwsCallError } from "../aws/errors";
 import type { Lifecycle, ProviderContext } from "./context";
-import { planDiff, withoutProvider } from "./diff";
+import { checkAndDiff, withoutProvider } from "./diff";
 import { PartialFailure } from "./partial";
 import { setDifference } from "./sets";
 import {
@@ -56,23 +56,12 @@ const RETRY_HINT = "The ARNs that succeeded are recorded; the next pulumi up ret
  */
 export function workspaceAssociationProvider(ctx: ProviderContext): Lifecycle {
   return {
-    async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
-      return checkWorkspaceAssociation(news, ctx.settings);
-    },
-
-    async diff(
-      _id: string,
-      olds: Record<string, unknown>,
-      news: Record<string, unknown>,
-    ): Promise<dynamic.DiffResult> {
-      return planDiff({
-        olds,
-        news,
-        replaceKeys: ["instanceId", "workspaceId", "region"],
-        updateKeys: ["resourceArns"],
-        identity,
-      });
-    },
+    ...checkAndDiff({
+      check: (news) => checkWorkspaceAssociation(news, ctx.settings),
+      replaceKeys: ["instanceId", "workspaceId", "region"],
+      updateKeys: ["resourceArns"],
+      identity,
+    }),
 
     async create(inputs: Record<string, unknown>): Promise<dynamic.CreateResult> {
       const p = inputs as unknown as WorkspaceAssociationInputs;
