@@ -9,6 +9,7 @@ import {
 } from "@aws-sdk/client-connect";
 import { retryForConsistency } from "../aws/consistency";
 import { isAwsError, wrapAwsError } from "../aws/errors";
+import { forEachPage } from "../aws/pages";
 import { checkBotAssociation, type BotAssociationInputs } from "./bot-association-check";
 import { formatBotAssociationId, parseBotAssociationId, type BotKey } from "./bot-association-id";
 import type { Lifecycle, ProviderContext } from "./context";
@@ -83,28 +84,28 @@ function associatedBots(
   return ctx.snapshots.get(snapshotKey(region, instanceId, lexVersion), async () => {
     const client = ctx.clients.connectClient(region);
     const found = new Set<string>();
-    let nextToken: string | undefined;
-    do {
-      let page;
-      try {
-        page = await client.send(
-          new ListBotsCommand({
-            InstanceId: instanceId,
-            LexVersion: lexVersion,
-            MaxResults: LIST_BOTS_PAGE,
-            ...(nextToken ? { NextToken: nextToken } : {}),
-          }),
-        );
-      } catch (e) {
-        if (isAwsError(e, "ResourceNotFoundException")) return found;
-        throw wrapAwsError("ListBots", `Lex ${lexVersion} bots on instance ${instanceId}`, e);
-      }
-      for (const b of page.LexBots ?? []) {
-        if (b.LexBot?.Name && b.LexBot.LexRegion) found.add(`${b.LexBot.LexRegion}|${b.LexBot.Name}`);
-        if (b.LexV2Bot?.AliasArn) found.add(b.LexV2Bot.AliasArn);
-      }
-      nextToken = page.NextToken;
-    } while (nextToken);
+    try {
+      await forEachPage(
+        (nextToken) =>
+          client.send(
+            new ListBotsCommand({
+              InstanceId: instanceId,
+              LexVersion: lexVersion,
+              MaxResults: LIST_BOTS_PAGE,
+              ...(nextToken ? { NextToken: nextToken } : {}),
+            }),
+          ),
+        (page) => {
+          for (const b of page.LexBots ?? []) {
+            if (b.LexBot?.Name && b.LexBot.LexRegion) found.add(`${b.LexBot.LexRegion}|${b.LexBot.Name}`);
+            if (b.LexV2Bot?.AliasArn) found.add(b.LexV2Bot.AliasArn);
+          }
+        },
+      );
+    } catch (e) {
+      if (isAwsError(e, "ResourceNotFoundException")) return found;
+      throw wrapAwsError("ListBots", `Lex ${lexVersion} bots on instance ${instanceId}`, e);
+    }
     return found;
   });
 }

@@ -12,6 +12,7 @@ import {
   type ListFlowAssociationResourceType,
 } from "@aws-sdk/client-connect";
 import { AwsCallError, isAwsError, wrapAwsError } from "../aws/errors";
+import { forEachPage } from "../aws/pages";
 import type { FlowResourceType } from "./flow-association-check";
 import { chunks } from "./sets";
 
@@ -98,25 +99,23 @@ export async function listAll(
   resourceType: string,
 ): Promise<FlowAssociationSummary[]> {
   const found: FlowAssociationSummary[] = [];
-  let nextToken: string | undefined;
-  do {
-    let page;
-    try {
-      page = await client.send(
-        new ListFlowAssociationsCommand({
-          InstanceId: instanceId,
-          ResourceType: resourceType as ListFlowAssociationResourceType,
-          MaxResults: LIST_FLOW_ASSOCIATIONS_PAGE,
-          ...(nextToken ? { NextToken: nextToken } : {}),
-        }),
-      );
-    } catch (e) {
-      if (isAwsError(e, "ResourceNotFoundException")) return [];
-      throw wrapAwsError("ListFlowAssociations", `${resourceType} associations on instance ${instanceId}`, e);
-    }
-    found.push(...(page.FlowAssociationSummaryList ?? []));
-    nextToken = page.NextToken;
-  } while (nextToken);
+  try {
+    await forEachPage(
+      (nextToken) =>
+        client.send(
+          new ListFlowAssociationsCommand({
+            InstanceId: instanceId,
+            ResourceType: resourceType as ListFlowAssociationResourceType,
+            MaxResults: LIST_FLOW_ASSOCIATIONS_PAGE,
+            ...(nextToken ? { NextToken: nextToken } : {}),
+          }),
+        ),
+      (page) => found.push(...(page.FlowAssociationSummaryList ?? [])),
+    );
+  } catch (e) {
+    if (isAwsError(e, "ResourceNotFoundException")) return [];
+    throw wrapAwsError("ListFlowAssociations", `${resourceType} associations on instance ${instanceId}`, e);
+  }
   return found;
 }
 

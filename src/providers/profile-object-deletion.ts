@@ -1,6 +1,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { DeleteProfileObjectCommand, ListProfileObjectsCommand } from "@aws-sdk/client-customer-profiles";
 import { isAwsError, wrapAwsError } from "../aws/errors";
+import { forEachPage } from "../aws/pages";
 import type { Lifecycle, ProviderContext } from "./context";
 import { checkAndDiff, withoutProvider } from "./diff";
 import { logAttempts } from "./profile-object-deletion-attempts";
@@ -84,31 +85,31 @@ function objectKeys(ctx: ProviderContext, region: string, t: ProfileObjectTarget
   return ctx.snapshots.get(snapshotKey(region, t), async () => {
     const client = ctx.clients.profilesClient(region);
     const found = new Set<string>();
-    let nextToken: string | undefined;
-    do {
-      let page;
-      try {
-        page = await client.send(
-          new ListProfileObjectsCommand({
-            DomainName: t.domainName,
-            ProfileId: t.profileId,
-            ObjectTypeName: t.objectTypeName,
-            MaxResults: LIST_PROFILE_OBJECTS_PAGE,
-            ...(nextToken ? { NextToken: nextToken } : {}),
-          }),
-        );
-      } catch (e) {
-        if (isAwsError(e, "ResourceNotFoundException")) return found;
-        throw wrapAwsError(
-          "ListProfileObjects",
-          `objects of type ${t.objectTypeName} of profile ${t.profileId}`,
-          e,
-        );
-      }
-      for (const item of page.Items ?? [])
-        if (item.ProfileObjectUniqueKey) found.add(item.ProfileObjectUniqueKey);
-      nextToken = page.NextToken;
-    } while (nextToken);
+    try {
+      await forEachPage(
+        (nextToken) =>
+          client.send(
+            new ListProfileObjectsCommand({
+              DomainName: t.domainName,
+              ProfileId: t.profileId,
+              ObjectTypeName: t.objectTypeName,
+              MaxResults: LIST_PROFILE_OBJECTS_PAGE,
+              ...(nextToken ? { NextToken: nextToken } : {}),
+            }),
+          ),
+        (page) => {
+          for (const item of page.Items ?? [])
+            if (item.ProfileObjectUniqueKey) found.add(item.ProfileObjectUniqueKey);
+        },
+      );
+    } catch (e) {
+      if (isAwsError(e, "ResourceNotFoundException")) return found;
+      throw wrapAwsError(
+        "ListProfileObjects",
+        `objects of type ${t.objectTypeName} of profile ${t.profileId}`,
+        e,
+      );
+    }
     return found;
   });
 }

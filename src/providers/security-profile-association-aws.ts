@@ -6,6 +6,7 @@ import {
   UpdateUserSecurityProfilesCommand,
 } from "@aws-sdk/client-connect";
 import { isAwsError, wrapAwsError } from "../aws/errors";
+import { forEachPage } from "../aws/pages";
 import type { ProviderContext } from "./context";
 import { userIdOf, type EntityType } from "./security-profile-association-check";
 import { chunks } from "./sets";
@@ -36,26 +37,26 @@ function snapshotKey(t: EntityTarget): string {
 async function listAgentProfiles(ctx: ProviderContext, t: EntityTarget): Promise<string[] | undefined> {
   const client = ctx.clients.connectClient(t.region);
   const found: string[] = [];
-  let nextToken: string | undefined;
-  do {
-    let page;
-    try {
-      page = await client.send(
-        new ListEntitySecurityProfilesCommand({
-          InstanceId: t.instanceId,
-          EntityType: "AI_AGENT",
-          EntityArn: t.entityArn,
-          MaxResults: LIST_PAGE,
-          ...(nextToken ? { NextToken: nextToken } : {}),
-        }),
-      );
-    } catch (e) {
-      if (isAwsError(e, "ResourceNotFoundException")) return undefined;
-      throw wrapAwsError("ListEntitySecurityProfiles", describeEntity(t), e);
-    }
-    for (const p of page.SecurityProfiles ?? []) if (p.Id) found.push(p.Id);
-    nextToken = page.NextToken;
-  } while (nextToken);
+  try {
+    await forEachPage(
+      (nextToken) =>
+        client.send(
+          new ListEntitySecurityProfilesCommand({
+            InstanceId: t.instanceId,
+            EntityType: "AI_AGENT",
+            EntityArn: t.entityArn,
+            MaxResults: LIST_PAGE,
+            ...(nextToken ? { NextToken: nextToken } : {}),
+          }),
+        ),
+      (page) => {
+        for (const p of page.SecurityProfiles ?? []) if (p.Id) found.push(p.Id);
+      },
+    );
+  } catch (e) {
+    if (isAwsError(e, "ResourceNotFoundException")) return undefined;
+    throw wrapAwsError("ListEntitySecurityProfiles", describeEntity(t), e);
+  }
   return found;
 }
 

@@ -1,5 +1,6 @@
 import { SearchWorkspaceAssociationsCommand } from "@aws-sdk/client-connect";
 import { isAwsError, wrapAwsError } from "../aws/errors";
+import { forEachPage } from "../aws/pages";
 import type { ProviderContext } from "./context";
 
 /** SearchWorkspaceAssociations' largest page (API reference: MaxResults 1-500). */
@@ -33,32 +34,32 @@ export function instanceListing(
       if (!set) found.set(key, (set = new Set()));
       set.add(arn);
     };
-    let nextToken: string | undefined;
-    do {
-      let page;
-      try {
-        page = await client.send(
-          new SearchWorkspaceAssociationsCommand({
-            InstanceId: instanceId,
-            MaxResults: SEARCH_PAGE,
-            ...(nextToken ? { NextToken: nextToken } : {}),
-          }),
-        );
-      } catch (e) {
-        if (isAwsError(e, "ResourceNotFoundException")) return new Map();
-        throw wrapAwsError(
-          "SearchWorkspaceAssociations",
-          `workspace associations on instance ${instanceId}`,
-          e,
-        );
-      }
-      for (const a of page.WorkspaceAssociations ?? []) {
-        if (a.ResourceArn === undefined) continue;
-        add(a.WorkspaceId, a.ResourceArn);
-        add(a.WorkspaceArn, a.ResourceArn);
-      }
-      nextToken = page.NextToken;
-    } while (nextToken);
+    try {
+      await forEachPage(
+        (nextToken) =>
+          client.send(
+            new SearchWorkspaceAssociationsCommand({
+              InstanceId: instanceId,
+              MaxResults: SEARCH_PAGE,
+              ...(nextToken ? { NextToken: nextToken } : {}),
+            }),
+          ),
+        (page) => {
+          for (const a of page.WorkspaceAssociations ?? []) {
+            if (a.ResourceArn === undefined) continue;
+            add(a.WorkspaceId, a.ResourceArn);
+            add(a.WorkspaceArn, a.ResourceArn);
+          }
+        },
+      );
+    } catch (e) {
+      if (isAwsError(e, "ResourceNotFoundException")) return new Map();
+      throw wrapAwsError(
+        "SearchWorkspaceAssociations",
+        `workspace associations on instance ${instanceId}`,
+        e,
+      );
+    }
     return found;
   });
 }

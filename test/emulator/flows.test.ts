@@ -1,3 +1,4 @@
+import { failure } from "../helpers/failure";
 import {
   AssociateFlowCommand,
   AssociatePhoneNumberContactFlowCommand,
@@ -14,7 +15,6 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../src/emulator";
 import { stateFromSeed } from "../../src/emulator/seed";
 import { admin, connectClient, emulatorWith } from "../helpers/emulator";
-import { failure } from "../helpers/flow-emulator";
 import {
   CONNECTOR_ID,
   EMAIL_ARN,

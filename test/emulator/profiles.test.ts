@@ -1,3 +1,4 @@
+import { failure } from "../helpers/failure";
 import {
   DeleteProfileObjectCommand,
   ListProfileObjectsCommand,
@@ -7,7 +8,7 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import { emulatorWith } from "../helpers/emulator";
-import { callsAndErrors, failure } from "../helpers/outcomes";
+import { callsAndErrors } from "../helpers/outcomes";
 import {
   DOMAIN,
   ORDER,

@@ -1,3 +1,4 @@
+import { failure } from "../helpers/failure";
 import {
   AssociateWorkspaceCommand,
   DisassociateWorkspaceCommand,
@@ -29,18 +30,6 @@ beforeEach(async () => {
   c = connectClient(em);
 });
 afterEach(async () => em.close());
-
-async function failure(
-  p: Promise<unknown>,
-): Promise<{ name: string; status: number | undefined; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: err.name, status: err.$metadata?.httpStatusCode, message: err.message };
-  }
-  throw new Error("expected the call to fail");
-}
 
 function associate(arns: string[], workspaceId = WS_MAIN) {
   return c.send(
