@@ -1,17 +1,17 @@
-export { BotAssociation } from "./resources/bot-association";
-export type { BotAssociationArgs, LexBotArgs, LexV2BotArgs } from "./resources/bot-association";
-export { SecurityProfileAssociation } from "./resources/security-profile-association";
-export type { SecurityProfileAssociationArgs } from "./resources/security-profile-association";
-export { WorkspaceAssociation } from "./resources/workspace-association";
-export type { WorkspaceAssociationArgs } from "./resources/workspace-association";
-export { FlowAssociation } from "./resources/flow-association";
-export type { FlowAssociationArgs, FlowAssociationResourceType } from "./resources/flow-association";
-export { getFlowAssociations } from "./functions/get-flow-associations";
+export { BotAssociation } from "./bot-association/resource";
+export type { BotAssociationArgs, LexBotArgs, LexV2BotArgs } from "./bot-association/resource";
+export { SecurityProfileAssociation } from "./security-profile-association/resource";
+export type { SecurityProfileAssociationArgs } from "./security-profile-association/resource";
+export { WorkspaceAssociation } from "./workspace-association/resource";
+export type { WorkspaceAssociationArgs } from "./workspace-association/resource";
+export { FlowAssociation } from "./flow-association/resource";
+export type { FlowAssociationArgs, FlowAssociationResourceType } from "./flow-association/resource";
+export { getFlowAssociations } from "./flow-association/get-flow-associations";
 export type {
   FlowAssociationSummary,
   GetFlowAssociationsArgs,
   GetFlowAssociationsResult,
   ListFlowAssociationResourceType,
-} from "./functions/get-flow-associations";
-export { ProfileObjectDeletion } from "./resources/profile-object-deletion";
-export type { ProfileObjectDeletionArgs } from "./resources/profile-object-deletion";
+} from "./flow-association/get-flow-associations";
+export { ProfileObjectDeletion } from "./profile-object-deletion/resource";
+export type { ProfileObjectDeletionArgs } from "./profile-object-deletion/resource";

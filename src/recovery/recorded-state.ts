@@ -1,13 +1,13 @@
-import { formatBotAssociationId } from "../providers/bot-association-id";
-import type { BotAssociationInputs } from "../providers/bot-association-check";
-import { formatFlowAssociationId } from "../providers/flow-association-id";
-import type { FlowAssociationInputs } from "../providers/flow-association-check";
-import { formatProfileObjectDeletionId } from "../providers/profile-object-deletion-id";
-import type { ProfileObjectDeletionInputs } from "../providers/profile-object-deletion-check";
-import { formatSecurityProfileAssociationId } from "../providers/security-profile-association-id";
-import type { SecurityProfileAssociationInputs } from "../providers/security-profile-association-check";
-import { formatWorkspaceAssociationId } from "../providers/workspace-association-id";
-import type { WorkspaceAssociationInputs } from "../providers/workspace-association-check";
+import { formatBotAssociationId } from "../bot-association/id";
+import type { BotAssociationInputs } from "../bot-association/check";
+import { formatFlowAssociationId } from "../flow-association/id";
+import type { FlowAssociationInputs } from "../flow-association/check";
+import { formatProfileObjectDeletionId } from "../profile-object-deletion/id";
+import type { ProfileObjectDeletionInputs } from "../profile-object-deletion/check";
+import { formatSecurityProfileAssociationId } from "../security-profile-association/id";
+import type { SecurityProfileAssociationInputs } from "../security-profile-association/check";
+import { formatWorkspaceAssociationId } from "../workspace-association/id";
+import type { WorkspaceAssociationInputs } from "../workspace-association/check";
 
 /** The id a create would have returned, and outputs that `pulumi refresh` can verify against AWS. */
 export interface RecordedState {

@@ -1,8 +1,8 @@
 import { AssociateBotCommand, DisassociateBotCommand, ListBotsCommand } from "@aws-sdk/client-connect";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
-import { botAssociationProvider } from "../../src/providers/bot-association";
-import { makeContext } from "../../src/providers/context";
+import { botAssociationProvider } from "../../src/bot-association/provider";
+import { makeContext } from "../../src/runtime/context";
 import { admin, connectClient, emulatorWith } from "../helpers/emulator";
 import { ACCOUNT, ALIAS_A, ALIAS_B, ALIAS_SLOW, INSTANCE, REGION, baseSeed } from "../helpers/seed";
 

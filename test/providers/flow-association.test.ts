@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
-import { getFlowAssociations } from "../../src/functions/get-flow-associations";
-import { makeContext, type ProviderContext } from "../../src/providers/context";
-import { flowAssociationProvider } from "../../src/providers/flow-association";
+import { getFlowAssociations } from "../../src/flow-association/get-flow-associations";
+import { makeContext, type ProviderContext } from "../../src/runtime/context";
+import { flowAssociationProvider } from "../../src/flow-association/provider";
 import { emulatorWith } from "../helpers/emulator";
 import { calls as calledOps, flowTable, repoint, resetCalls as resetOps } from "../helpers/flow-emulator";
 import { FLOW_A, FLOW_B, FLOW_C, SMS_ARN, flowArn, flowSeed, voiceArn, voiceId } from "../helpers/flow-seed";

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
-import { makeContext } from "../../src/providers/context";
-import { profileObjectDeletionProvider } from "../../src/providers/profile-object-deletion";
+import { makeContext } from "../../src/runtime/context";
+import { profileObjectDeletionProvider } from "../../src/profile-object-deletion/provider";
 import { admin, emulatorWith } from "../helpers/emulator";
 import { callsAndErrors } from "../helpers/outcomes";
 import {

@@ -6,9 +6,9 @@ import {
 } from "@aws-sdk/client-connect";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
-import { makeContext } from "../../src/providers/context";
-import { PartialFailure } from "../../src/providers/partial";
-import { securityProfileAssociationProvider } from "../../src/providers/security-profile-association";
+import { makeContext } from "../../src/runtime/context";
+import { PartialFailure } from "../../src/runtime/partial";
+import { securityProfileAssociationProvider } from "../../src/security-profile-association/provider";
 import { admin, connectClient, emulatorWith } from "../helpers/emulator";
 import type { Metrics } from "../helpers/failure";
 import { ACCOUNT, INSTANCE, REGION } from "../helpers/seed";

@@ -5,9 +5,9 @@ import {
 } from "@aws-sdk/client-connect";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
-import { makeContext } from "../../src/providers/context";
-import { PartialFailure } from "../../src/providers/partial";
-import { workspaceAssociationProvider } from "../../src/providers/workspace-association";
+import { makeContext } from "../../src/runtime/context";
+import { PartialFailure } from "../../src/runtime/partial";
+import { workspaceAssociationProvider } from "../../src/workspace-association/provider";
 import { admin, connectClient, emulatorWith } from "../helpers/emulator";
 import { INSTANCE, REGION } from "../helpers/seed";
 import {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/aws/settings";
-import { checkBotAssociation } from "../../src/providers/bot-association-check";
+import { checkBotAssociation } from "../../src/bot-association/check";
 
 /*
  * Hostile input to BotAssociation's check: generated inputs at and beyond every documented bound.

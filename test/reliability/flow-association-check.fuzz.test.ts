@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/aws/settings";
-import { checkFlowAssociation } from "../../src/providers/flow-association-check";
+import { checkFlowAssociation } from "../../src/flow-association/check";
 import {
   REGION,
   RUNS,

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/aws/settings";
-import { checkProfileObjectDeletion } from "../../src/providers/profile-object-deletion-check";
+import { checkProfileObjectDeletion } from "../../src/profile-object-deletion/check";
 import {
   REGION,
   RUNS,

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/aws/settings";
-import { checkSecurityProfileAssociation } from "../../src/providers/security-profile-association-check";
+import { checkSecurityProfileAssociation } from "../../src/security-profile-association/check";
 import {
   REGION,
   RUNS,

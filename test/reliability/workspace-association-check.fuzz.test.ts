@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/aws/settings";
-import { checkWorkspaceAssociation } from "../../src/providers/workspace-association-check";
+import { checkWorkspaceAssociation } from "../../src/workspace-association/check";
 import {
   REGION,
   RUNS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, type ProviderSettings } from "../../src/aws/settings";
-import { checkBotAssociation } from "../../src/providers/bot-association-check";
+import { checkBotAssociation } from "../../src/bot-association/check";
 import { UNKNOWN } from "../../src/validation/unknown";
 
 const settings = { ...DEFAULT_SETTINGS, region: "us-east-1" };

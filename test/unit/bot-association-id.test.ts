@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBotAssociationId, parseBotAssociationId } from "../../src/providers/bot-association-id";
+import { formatBotAssociationId, parseBotAssociationId } from "../../src/bot-association/id";
 
 const ALIAS = "arn:aws:lex:us-east-1:123456789012:bot-alias/ABCDEFGHIJ/KLMNOPQRST";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { botAssociationProvider } from "../../src/providers/bot-association";
-import { makeContext } from "../../src/providers/context";
+import { botAssociationProvider } from "../../src/bot-association/provider";
+import { makeContext } from "../../src/runtime/context";
 
 const A = "arn:aws:lex:us-east-1:123456789012:bot-alias/ABCDEFGHIJ/KLMNOPQRST";
 const B = "arn:aws:lex:us-east-1:123456789012:bot-alias/ABCDEFGHIJ/UVWXYZ0123";

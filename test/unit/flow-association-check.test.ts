@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/aws/settings";
-import { checkFlowAssociation } from "../../src/providers/flow-association-check";
+import { checkFlowAssociation } from "../../src/flow-association/check";
 import { UNKNOWN } from "../../src/validation/unknown";
 
 const settings = { ...DEFAULT_SETTINGS, region: "us-east-1" };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { makeContext } from "../../src/providers/context";
-import { flowAssociationProvider } from "../../src/providers/flow-association";
+import { makeContext } from "../../src/runtime/context";
+import { flowAssociationProvider } from "../../src/flow-association/provider";
 import { UNKNOWN } from "../../src/validation/unknown";
 
 const ACCOUNT = "123456789012";

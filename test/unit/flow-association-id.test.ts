@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  formatFlowAssociationId,
-  normalisedId,
-  parseFlowAssociationId,
-} from "../../src/providers/flow-association-id";
+import { formatFlowAssociationId, normalisedId, parseFlowAssociationId } from "../../src/flow-association/id";
 
 const SMS_ARN = "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-abc";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { configureProcess, processContext } from "../../src/providers/context";
+import { configureProcess, processContext } from "../../src/runtime/context";
 
 const config = (values: Record<string, string>) => ({ get: (k: string) => values[k] });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/aws/settings";
-import { checkProfileObjectDeletion } from "../../src/providers/profile-object-deletion-check";
+import { checkProfileObjectDeletion } from "../../src/profile-object-deletion/check";
 import { UNKNOWN } from "../../src/validation/unknown";
 
 const settings = { ...DEFAULT_SETTINGS, region: "us-east-1" };

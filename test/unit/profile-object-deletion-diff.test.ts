@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { makeContext } from "../../src/providers/context";
-import { profileObjectDeletionProvider } from "../../src/providers/profile-object-deletion";
-import { canonicalJson } from "../../src/providers/profile-object-deletion-triggers";
+import { makeContext } from "../../src/runtime/context";
+import { profileObjectDeletionProvider } from "../../src/profile-object-deletion/provider";
+import { canonicalJson } from "../../src/profile-object-deletion/triggers";
 import { UNKNOWN } from "../../src/validation/unknown";
 
 const olds = {

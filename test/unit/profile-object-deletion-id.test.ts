@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   formatProfileObjectDeletionId,
   parseProfileObjectDeletionId,
-} from "../../src/providers/profile-object-deletion-id";
+} from "../../src/profile-object-deletion/id";
 
 const target = {
   domainName: "customers",

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { providerText } from "../../src/providers/entry";
+import { providerText } from "../../src/runtime/entry";
 
 const ROOT = path.resolve(__dirname, "../..");
 

@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS } from "../../src/aws/settings";
 import { describe, expect, it } from "vitest";
-import { checkSecurityProfileAssociation } from "../../src/providers/security-profile-association-check";
+import { checkSecurityProfileAssociation } from "../../src/security-profile-association/check";
 import { UNKNOWN } from "../../src/validation/unknown";
 import { AGENT, USER_ARN } from "../helpers/security-profiles-seed";
 import { INSTANCE } from "../helpers/seed";

@@ -1,15 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { securityProfileAssociationProvider } from "../../src/providers/security-profile-association";
-import { makeContext } from "../../src/providers/context";
+import { securityProfileAssociationProvider } from "../../src/security-profile-association/provider";
+import { makeContext } from "../../src/runtime/context";
 import {
   formatSecurityProfileAssociationId,
   parseSecurityProfileAssociationId,
-} from "../../src/providers/security-profile-association-id";
-import {
-  observedProfiles,
-  planProfiles,
-  userProfileList,
-} from "../../src/providers/security-profile-association-plan";
+} from "../../src/security-profile-association/id";
+import { observedProfiles, planProfiles, userProfileList } from "../../src/security-profile-association/plan";
 import { AGENT, USER_ARN } from "../helpers/security-profiles-seed";
 
 describe("SecurityProfileAssociation planning", () => {

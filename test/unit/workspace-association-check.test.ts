@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from "../../src/aws/settings";
 import {
   WORKSPACE_RESOURCE_ARN_HINT,
   checkWorkspaceAssociation,
-} from "../../src/providers/workspace-association-check";
+} from "../../src/workspace-association/check";
 import { UNKNOWN } from "../../src/validation/unknown";
 
 const settings = { ...DEFAULT_SETTINGS, region: "us-east-1" };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   formatWorkspaceAssociationId,
   parseWorkspaceAssociationId,
-} from "../../src/providers/workspace-association-id";
+} from "../../src/workspace-association/id";
 
 describe("WorkspaceAssociation id", () => {
   it("joins instance and workspace with | and splits at the first |", () => {

@@ -1,6 +1,6 @@
 import { Clients } from "../aws/clients";
 import type { ProviderSettings } from "../aws/settings";
-import { batchGet } from "../providers/flow-association-calls";
+import { batchGet } from "./aws";
 import type { FlowAssociationSummary } from "./get-flow-associations";
 
 /** The AWS side of getFlowAssociations, loaded on its first call (it brings in the SDK). */

@@ -4,7 +4,7 @@ import {
   type ConnectClient,
 } from "@aws-sdk/client-connect";
 import { wrapAwsError } from "../aws/errors";
-import { chunks } from "./sets";
+import { chunks } from "../runtime/sets";
 
 /** ResourceArns per AssociateWorkspace / DisassociateWorkspace call: the API reference's maximum. */
 export const WORKSPACE_BATCH_SIZE = 25;

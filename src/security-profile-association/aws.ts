@@ -7,9 +7,9 @@ import {
 } from "@aws-sdk/client-connect";
 import { isAwsError, wrapAwsError } from "../aws/errors";
 import { forEachPage } from "../aws/pages";
-import type { ProviderContext } from "./context";
-import { userIdOf, type EntityType } from "./security-profile-association-check";
-import { chunks } from "./sets";
+import type { ProviderContext } from "../runtime/context";
+import { userIdOf, type EntityType } from "./check";
+import { chunks } from "../runtime/sets";
 
 /** The entity whose security profiles a resource manages. */
 export interface EntityTarget {

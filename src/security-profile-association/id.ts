@@ -1,4 +1,4 @@
-import { ENTITY_TYPES, type EntityType } from "./security-profile-association-check";
+import { ENTITY_TYPES, type EntityType } from "./check";
 
 /**
  * The id of a SecurityProfileAssociation: `<instanceId>|<entityType>|<entityArn>`, fields joined by

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerText } from "../providers/entry";
+import { providerText } from "../runtime/entry";
 
 /** The inputs of a {@link SecurityProfileAssociation}: an entity and the security profiles it holds. */
 export interface SecurityProfileAssociationArgs {

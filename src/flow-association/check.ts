@@ -1,6 +1,6 @@
 import type { ProviderSettings } from "../aws/settings";
 import { Checker, type CheckFailure } from "../validation/checker";
-import { checkedRegion } from "./region-check";
+import { checkedRegion } from "../validation/region";
 
 /**
  * Every resource type a flow can be associated with: AssociateFlow's FlowAssociationResourceType

@@ -1,7 +1,7 @@
 import type { ProviderSettings } from "../aws/settings";
 import { Checker, type CheckFailure } from "../validation/checker";
 import { containsUnknown, isUnknown } from "../validation/unknown";
-import { checkedRegion } from "./region-check";
+import { checkedRegion } from "../validation/region";
 
 /**
  * A user or routing-profile ARN. The API reference says only that the valid resource types are users

@@ -1,6 +1,6 @@
 import type { ProviderSettings } from "../aws/settings";
 import { Checker, type CheckFailure } from "../validation/checker";
-import { checkedRegion } from "./region-check";
+import { checkedRegion } from "../validation/region";
 
 /** The DeleteProfileObject API reference's patterns (ProfileId's, written unanchored there, is whole-value). */
 export const DOMAIN_NAME = /^[a-zA-Z0-9_-]+$/;

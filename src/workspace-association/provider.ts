@@ -1,9 +1,9 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { AwsCallError } from "../aws/errors";
-import type { Lifecycle, ProviderContext } from "./context";
-import { checkAndDiff, withoutProvider } from "./diff";
-import { PartialFailure } from "./partial";
-import { setDifference } from "./sets";
+import type { Lifecycle, ProviderContext } from "../runtime/context";
+import { checkAndDiff, withoutProvider } from "../runtime/diff";
+import { PartialFailure } from "../runtime/partial";
+import { setDifference } from "../runtime/sets";
 import {
   ALREADY_ASSOCIATED,
   NOT_ASSOCIATED,
@@ -11,10 +11,10 @@ import {
   failureMessage,
   runBatches,
   type BatchOutcome,
-} from "./workspace-association-batch";
-import { checkWorkspaceAssociation, type WorkspaceAssociationInputs } from "./workspace-association-check";
-import { formatWorkspaceAssociationId, parseWorkspaceAssociationId } from "./workspace-association-id";
-import { instanceListing, listingKey } from "./workspace-association-listing";
+} from "./batch";
+import { checkWorkspaceAssociation, type WorkspaceAssociationInputs } from "./check";
+import { formatWorkspaceAssociationId, parseWorkspaceAssociationId } from "./id";
+import { instanceListing, listingKey } from "./aws";
 
 /** Outputs: the checked inputs, with resourceArns the managed ARNs really associated. */
 export type WorkspaceAssociationOutputs = WorkspaceAssociationInputs;

@@ -1,7 +1,7 @@
 import { SearchWorkspaceAssociationsCommand } from "@aws-sdk/client-connect";
 import { isAwsError, wrapAwsError } from "../aws/errors";
 import { forEachPage } from "../aws/pages";
-import type { ProviderContext } from "./context";
+import type { ProviderContext } from "../runtime/context";
 
 /** SearchWorkspaceAssociations' largest page (API reference: MaxResults 1-500). */
 const SEARCH_PAGE = 500;

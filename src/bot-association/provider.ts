@@ -10,10 +10,10 @@ import {
 import { retryForConsistency } from "../aws/consistency";
 import { isAwsError, wrapAwsError } from "../aws/errors";
 import { forEachPage } from "../aws/pages";
-import { checkBotAssociation, type BotAssociationInputs } from "./bot-association-check";
-import { formatBotAssociationId, parseBotAssociationId, type BotKey } from "./bot-association-id";
-import type { Lifecycle, ProviderContext } from "./context";
-import { checkAndDiff, withoutProvider } from "./diff";
+import { checkBotAssociation, type BotAssociationInputs } from "./check";
+import { formatBotAssociationId, parseBotAssociationId, type BotKey } from "./id";
+import type { Lifecycle, ProviderContext } from "../runtime/context";
+import { checkAndDiff, withoutProvider } from "../runtime/diff";
 
 /** Outputs of a BotAssociation: its checked inputs plus what AWS identity they resolve to. */
 export interface BotAssociationOutputs extends BotAssociationInputs {

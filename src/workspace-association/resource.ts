@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerText } from "../providers/entry";
+import { providerText } from "../runtime/entry";
 
 /** The inputs of a {@link WorkspaceAssociation}: a workspace and the users and routing profiles that use it. */
 export interface WorkspaceAssociationArgs {

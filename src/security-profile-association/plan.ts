@@ -1,4 +1,4 @@
-import { USER_MAX_SECURITY_PROFILES } from "./security-profile-association-check";
+import { USER_MAX_SECURITY_PROFILES } from "./check";
 
 /** What one write does to an entity's security profiles. */
 export interface ProfilePlan {

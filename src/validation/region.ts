@@ -1,7 +1,7 @@
 import { resolveRegion, type ProviderSettings } from "../aws/settings";
-import { REGION, REGION_HINT } from "../validation/aws";
-import type { Checker } from "../validation/checker";
-import { isUnknown } from "../validation/unknown";
+import { REGION, REGION_HINT } from "./aws";
+import type { Checker } from "./checker";
+import { isUnknown } from "./unknown";
 
 /**
  * Checks a resource's optional `region` and resolves it (resource > aws:region > AWS_REGION),

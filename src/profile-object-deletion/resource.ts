@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerText } from "../providers/entry";
+import { providerText } from "../runtime/entry";
 
 /** The inputs of a {@link ProfileObjectDeletion}: the object to delete and when to delete it again. */
 export interface ProfileObjectDeletionArgs {

@@ -1,7 +1,7 @@
 import type { ProviderSettings } from "../aws/settings";
 import { REGION, REGION_HINT } from "../validation/aws";
 import { Checker, type CheckFailure } from "../validation/checker";
-import { checkedRegion } from "./region-check";
+import { checkedRegion } from "../validation/region";
 
 /** Lex V2 alias ARN: the API bounds only its length (1-100); its shape is this project's own rule. */
 export const LEX_V2_ALIAS_ARN =

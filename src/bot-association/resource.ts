@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerText } from "../providers/entry";
+import { providerText } from "../runtime/entry";
 
 /** A Lex V1 bot, by name and the Region it was built in. */
 export interface LexBotArgs {

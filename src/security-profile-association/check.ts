@@ -1,7 +1,7 @@
 import type { ProviderSettings } from "../aws/settings";
 import { Checker, type CheckFailure } from "../validation/checker";
 import { containsUnknown, isUnknown } from "../validation/unknown";
-import { checkedRegion } from "./region-check";
+import { checkedRegion } from "../validation/region";
 
 export const ENTITY_TYPES = ["AI_AGENT", "USER"] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];

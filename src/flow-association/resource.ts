@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerText } from "../providers/entry";
+import { providerText } from "../runtime/entry";
 
 /**
  * What a flow can be associated with: AssociateFlow's resource types, plus `VOICE_PHONE_NUMBER`

@@ -98,7 +98,7 @@ export async function getFlowAssociations(args: GetFlowAssociationsArgs): Promis
     );
   }
   if (args.resourceIds.length === 0) return { associations: [] };
-  const { lookUpFlowAssociations } = await import("./get-flow-associations-calls.js");
+  const { lookUpFlowAssociations } = await import("./get-flow-associations-aws.js");
   return {
     associations: await lookUpFlowAssociations(
       settings,

@@ -1,23 +1,16 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { ConnectClient } from "@aws-sdk/client-connect";
 import { resolveRegion } from "../aws/settings";
-import {
-  associate,
-  currentFlow,
-  describeTarget,
-  disassociate,
-  listAll,
-  type FlowTarget,
-} from "./flow-association-calls";
+import { associate, currentFlow, describeTarget, disassociate, listAll, type FlowTarget } from "./aws";
 import {
   LISTABLE_FLOW_RESOURCE_TYPES,
   checkFlowAssociation,
   type FlowAssociationInputs,
   type FlowResourceType,
-} from "./flow-association-check";
-import { formatFlowAssociationId, normalisedId, parseFlowAssociationId } from "./flow-association-id";
-import type { Lifecycle, ProviderContext } from "./context";
-import { checkAndDiff } from "./diff";
+} from "./check";
+import { formatFlowAssociationId, normalisedId, parseFlowAssociationId } from "./id";
+import type { Lifecycle, ProviderContext } from "../runtime/context";
+import { checkAndDiff } from "../runtime/diff";
 
 /** Outputs of a FlowAssociation: its checked inputs and its id. */
 export interface FlowAssociationOutputs extends FlowAssociationInputs {

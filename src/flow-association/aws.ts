@@ -13,8 +13,8 @@ import {
 } from "@aws-sdk/client-connect";
 import { AwsCallError, isAwsError, wrapAwsError } from "../aws/errors";
 import { forEachPage } from "../aws/pages";
-import type { FlowResourceType } from "./flow-association-check";
-import { chunks } from "./sets";
+import type { FlowResourceType } from "./check";
+import { chunks } from "../runtime/sets";
 
 /** ListFlowAssociations' largest page (MaxResults 1-1000 in the API reference). */
 export const LIST_FLOW_ASSOCIATIONS_PAGE = 1000;

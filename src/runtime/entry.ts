@@ -1,4 +1,4 @@
-import type { ResourceTypeName } from "./runtime";
+import type { ResourceTypeName } from "./entries";
 
 /**
  * The `__provider` text of a resource type: the only code stored in state. The Node dynamic

@@ -2,19 +2,12 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { DeleteProfileObjectCommand, ListProfileObjectsCommand } from "@aws-sdk/client-customer-profiles";
 import { isAwsError, wrapAwsError } from "../aws/errors";
 import { forEachPage } from "../aws/pages";
-import type { Lifecycle, ProviderContext } from "./context";
-import { checkAndDiff, withoutProvider } from "./diff";
-import { logAttempts } from "./profile-object-deletion-attempts";
-import {
-  checkProfileObjectDeletion,
-  type ProfileObjectDeletionInputs,
-} from "./profile-object-deletion-check";
-import {
-  formatProfileObjectDeletionId,
-  parseProfileObjectDeletionId,
-  type ProfileObjectTarget,
-} from "./profile-object-deletion-id";
-import { canonicalJson } from "./profile-object-deletion-triggers";
+import type { Lifecycle, ProviderContext } from "../runtime/context";
+import { checkAndDiff, withoutProvider } from "../runtime/diff";
+import { logAttempts } from "../aws/attempts";
+import { checkProfileObjectDeletion, type ProfileObjectDeletionInputs } from "./check";
+import { formatProfileObjectDeletionId, parseProfileObjectDeletionId, type ProfileObjectTarget } from "./id";
+import { canonicalJson } from "./triggers";
 
 /** What one run of the deletion found. */
 export type DeletionOutcome = "deleted" | "alreadyAbsent";

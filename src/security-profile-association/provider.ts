@@ -1,7 +1,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { Lifecycle, ProviderContext } from "./context";
-import { checkAndDiff, withoutProvider } from "./diff";
-import { PartialFailure } from "./partial";
+import type { Lifecycle, ProviderContext } from "../runtime/context";
+import { checkAndDiff, withoutProvider } from "../runtime/diff";
+import { PartialFailure } from "../runtime/partial";
 import {
   attachedProfiles,
   ChunkFailure,
@@ -10,16 +10,10 @@ import {
   setUserProfiles,
   withEntityLock,
   type EntityTarget,
-} from "./security-profile-association-aws";
-import {
-  checkSecurityProfileAssociation,
-  type SecurityProfileAssociationInputs,
-} from "./security-profile-association-check";
-import {
-  formatSecurityProfileAssociationId,
-  parseSecurityProfileAssociationId,
-} from "./security-profile-association-id";
-import { observedProfiles, planProfiles, userProfileList } from "./security-profile-association-plan";
+} from "./aws";
+import { checkSecurityProfileAssociation, type SecurityProfileAssociationInputs } from "./check";
+import { formatSecurityProfileAssociationId, parseSecurityProfileAssociationId } from "./id";
+import { observedProfiles, planProfiles, userProfileList } from "./plan";
 
 /** Outputs: the checked inputs, with `securityProfileIds` saying what is really attached. */
 export type SecurityProfileAssociationOutputs = SecurityProfileAssociationInputs;
