@@ -1,0 +1,155 @@
+import { arr, obj, optText, SeedError, text } from "../core/seed-fields";
+import type { EmulatorState, InstanceState, LexV2AliasState, PhoneNumberState } from "../state";
+import { findFlow, findResource, LIST_FLOW_ASSOCIATION_RESOURCE_TYPES } from "./flow-resources";
+
+const CHANNELS = ["VOICE", "SMS", "WHATSAPP"] as const;
+
+/**
+ * The seed's `connect` part: its instances, with their entities and flow associations. ARNs are
+ * derived from ids where the seed gives none, in the forms Connect uses.
+ */
+export function connectFromSeed(
+  raw: unknown,
+  accountId: string,
+  region: string,
+  now: number,
+): EmulatorState["connect"] {
+  const connect = raw === undefined ? {} : obj(raw, "connect");
+  const instances = arr(connect["instances"], "connect.instances").map((e, i) =>
+    instanceFromSeed(e, `connect.instances[${i}]`, accountId, region, now),
+  );
+  const ids = new Set<string>();
+  for (const inst of instances) {
+    if (ids.has(inst.id)) throw new SeedError(`seed: connect.instances: duplicate id '${inst.id}'`);
+    ids.add(inst.id);
+  }
+  return { instances };
+}
+
+function instanceFromSeed(
+  raw: unknown,
+  where: string,
+  accountId: string,
+  defaultRegion: string,
+  now: number,
+): InstanceState {
+  const o = obj(raw, where);
+  const id = text(o["id"], `${where}.id`);
+  const region = optText(o["region"], `${where}.region`) ?? defaultRegion;
+  const arn = optText(o["arn"], `${where}.arn`) ?? `arn:aws:connect:${region}:${accountId}:instance/${id}`;
+  const sub = (kind: string) => (id2: string) => `${arn}/${kind}/${id2}`;
+  const entities = (key: string, kind: string) =>
+    arr(o[key], `${where}.${key}`).map((e, j) => {
+      const eo = obj(e, `${where}.${key}[${j}]`);
+      const eid = text(eo["id"], `${where}.${key}[${j}].id`);
+      const name = optText(eo["name"], `${where}.${key}[${j}].name`);
+      return {
+        id: eid,
+        arn: optText(eo["arn"], `${where}.${key}[${j}].arn`) ?? sub(kind)(eid),
+        ...(name === undefined ? {} : { name }),
+      };
+    });
+  const users = arr(o["users"], `${where}.users`).map((e, j) => {
+    const eo = obj(e, `${where}.users[${j}]`);
+    const uid = text(eo["id"], `${where}.users[${j}].id`);
+    return {
+      id: uid,
+      arn: optText(eo["arn"], `${where}.users[${j}].arn`) ?? sub("agent")(uid),
+      securityProfileIds: arr(eo["securityProfileIds"], `${where}.users[${j}].securityProfileIds`).map(
+        (s, k) => text(s, `${where}.users[${j}].securityProfileIds[${k}]`),
+      ),
+    };
+  });
+  const phoneNumbers = arr(o["phoneNumbers"], `${where}.phoneNumbers`).map((e, j) =>
+    phoneNumberFromSeed(e, `${where}.phoneNumbers[${j}]`, accountId, region),
+  );
+  const inst: InstanceState = {
+    id,
+    arn,
+    region,
+    lexBots: arr(o["lexBots"], `${where}.lexBots`).map((e, j) => {
+      const eo = obj(e, `${where}.lexBots[${j}]`);
+      return {
+        name: text(eo["name"], `${where}.lexBots[${j}].name`),
+        region: optText(eo["region"], `${where}.lexBots[${j}].region`) ?? region,
+      };
+    }),
+    lexV2BotAliases: arr(o["lexV2BotAliases"], `${where}.lexV2BotAliases`).map((e, j) =>
+      lexV2AliasFromSeed(e, `${where}.lexV2BotAliases[${j}]`, now),
+    ),
+    associatedLexBots: [],
+    associatedLexV2Bots: [],
+    securityProfiles: entities("securityProfiles", "security-profile"),
+    users,
+    aiAgents: arr(o["aiAgents"], `${where}.aiAgents`).map((e, j) => {
+      const w = `${where}.aiAgents[${j}]`;
+      const eo = obj(e, w);
+      return {
+        arn: text(eo["arn"], `${w}.arn`),
+        securityProfileIds: arr(eo["securityProfileIds"], `${w}.securityProfileIds`).map((s, k) =>
+          text(s, `${w}.securityProfileIds[${k}]`),
+        ),
+      };
+    }),
+    routingProfiles: entities("routingProfiles", "routing-profile"),
+    workspaces: entities("workspaces", "workspace"),
+    workspaceAssociations: [],
+    phoneNumbers,
+    contactFlows: entities("contactFlows", "contact-flow"),
+    emailAddresses: entities("emailAddresses", "email-address"),
+    analyticsConnectors: entities("analyticsConnectors", "analytics-connector"),
+    flowAssociations: [],
+  };
+  inst.flowAssociations = arr(o["flowAssociations"], `${where}.flowAssociations`).map((e, j) =>
+    flowAssociationFromSeed(inst, e, `${where}.flowAssociations[${j}]`),
+  );
+  return inst;
+}
+
+/** A number of the instance; its ARN, where the seed gives none, is that of the service behind its channel. */
+function phoneNumberFromSeed(raw: unknown, w: string, accountId: string, region: string): PhoneNumberState {
+  const eo = obj(raw, w);
+  const pid = text(eo["id"], `${w}.id`);
+  const channel = text(eo["channel"], `${w}.channel`);
+  if (!(CHANNELS as readonly string[]).includes(channel))
+    throw new SeedError(`seed: ${w}.channel must be one of ${CHANNELS.join(", ")}`);
+  const service = channel === "VOICE" ? "connect" : channel === "SMS" ? "sms-voice" : "social-messaging";
+  const kind = channel === "WHATSAPP" ? "phone-number-id" : "phone-number";
+  return {
+    id: pid,
+    channel: channel as PhoneNumberState["channel"],
+    arn: optText(eo["arn"], `${w}.arn`) ?? `arn:aws:${service}:${region}:${accountId}:${kind}/${pid}`,
+  };
+}
+
+/** An alias by ARN, or `{ arn, propagationDelayMs }` for one Connect may use only after a while. */
+function lexV2AliasFromSeed(raw: unknown, w: string, now: number): LexV2AliasState {
+  if (typeof raw === "string") return { arn: text(raw, w), usableFrom: now };
+  const eo = obj(raw, w);
+  const delay = eo["propagationDelayMs"] ?? 0;
+  if (typeof delay !== "number" || delay < 0)
+    throw new SeedError(`seed: ${w}.propagationDelayMs must be a number >= 0`);
+  return { arn: text(eo["arn"], `${w}.arn`), usableFrom: now + delay };
+}
+
+const SEEDED_FLOW_TYPES: readonly string[] = [...LIST_FLOW_ASSOCIATION_RESOURCE_TYPES, "SMS_PHONE_NUMBER"];
+
+/** An association that exists before any call: resource and flow by id or ARN, kept by ARN. */
+function flowAssociationFromSeed(
+  inst: InstanceState,
+  raw: unknown,
+  w: string,
+): InstanceState["flowAssociations"][number] {
+  const eo = obj(raw, w);
+  const resourceType = text(eo["resourceType"], `${w}.resourceType`);
+  if (!SEEDED_FLOW_TYPES.includes(resourceType))
+    throw new SeedError(`seed: ${w}.resourceType must be one of ${SEEDED_FLOW_TYPES.join(", ")}`);
+  const resourceId = text(eo["resourceId"], `${w}.resourceId`);
+  const resource = findResource(inst, resourceType, resourceId);
+  if (!resource)
+    throw new SeedError(`seed: ${w}.resourceId '${resourceId}' is no ${resourceType} of the instance`);
+  const flowId = text(eo["flowId"], `${w}.flowId`);
+  const flow = findFlow(inst, flowId);
+  if (!flow) throw new SeedError(`seed: ${w}.flowId '${flowId}' is no contact flow of the instance`);
+  return { resourceType, resourceArn: resource.arn, flowArn: flow.arn };
+}
