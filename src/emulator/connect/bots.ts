@@ -2,6 +2,7 @@ import { int, str, struct } from "../core/constraints";
 import { awsError } from "../core/errors";
 import { page } from "../core/pagination";
 import type { HandlerContext, Route } from "../core/router";
+import type { ConnectErrorCode } from "./errors";
 import { findInstance } from "./lookup";
 
 /**
@@ -128,7 +129,7 @@ function listBots(ctx: HandlerContext, raw: Record<string, unknown>): object {
   return { LexBots: p.items, ...(p.nextToken ? { NextToken: p.nextToken } : {}) };
 }
 
-export const botRoutes: Route[] = [
+export const botRoutes: Route<ConnectErrorCode>[] = [
   {
     operation: "AssociateBot",
     method: "PUT",

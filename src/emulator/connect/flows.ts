@@ -3,6 +3,7 @@ import { awsError } from "../core/errors";
 import { page } from "../core/pagination";
 import type { HandlerContext, Route } from "../core/router";
 import type { InstanceState, NamedEntity } from "../state";
+import type { ConnectErrorCode } from "./errors";
 import {
   ARN_ONLY_RESOURCE_TYPES,
   FLOW_ASSOCIATION_RESOURCE_TYPES,
@@ -42,7 +43,7 @@ import { findInstance } from "./lookup";
 
 /** Page size of ListFlowAssociations when MaxResults is absent (the reference gives none). */
 export const LIST_FLOW_ASSOCIATIONS_DEFAULT_PAGE = 100;
-const BAD_INPUT = "InvalidParameterException";
+const BAD_INPUT = "InvalidParameterException" satisfies ConnectErrorCode;
 
 const instanceId = str({ required: true, min: 1, max: 100 });
 
@@ -155,7 +156,7 @@ const targetInPath = struct({
   ResourceType: str({ required: true, enum: FLOW_ASSOCIATION_RESOURCE_TYPES }),
 });
 
-export const flowRoutes: Route[] = [
+export const flowRoutes: Route<ConnectErrorCode>[] = [
   {
     operation: "AssociateFlow",
     method: "PUT",

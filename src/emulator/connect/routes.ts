@@ -1,12 +1,13 @@
 import type { Route } from "../core/router";
 import { botRoutes } from "./bots";
+import type { ConnectErrorCode } from "./errors";
 import { flowRoutes } from "./flows";
 import { securityProfileRoutes } from "./security-profiles";
 import { userSecurityProfileRoutes } from "./user-security-profiles";
 import { workspaceRoutes } from "./workspaces";
 
 /** Every Connect operation the emulator implements. */
-export const connectRoutes: Route[] = [
+export const connectRoutes: Route<ConnectErrorCode>[] = [
   ...botRoutes,
   ...securityProfileRoutes,
   ...userSecurityProfileRoutes,

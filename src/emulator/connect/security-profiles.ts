@@ -3,6 +3,7 @@ import { awsError } from "../core/errors";
 import { page } from "../core/pagination";
 import type { HandlerContext, Route } from "../core/router";
 import type { AiAgentState, InstanceState } from "../state";
+import type { ConnectErrorCode } from "./errors";
 import { findInstance } from "./lookup";
 
 /**
@@ -146,7 +147,7 @@ function listEntity(ctx: HandlerContext, raw: Record<string, unknown>): object {
   return { SecurityProfiles: p.items, ...(p.nextToken ? { NextToken: p.nextToken } : {}) };
 }
 
-export const securityProfileRoutes: Route[] = [
+export const securityProfileRoutes: Route<ConnectErrorCode>[] = [
   {
     operation: "AssociateSecurityProfiles",
     method: "POST",

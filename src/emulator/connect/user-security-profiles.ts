@@ -2,6 +2,7 @@ import { list, str, struct } from "../core/constraints";
 import { awsError } from "../core/errors";
 import type { HandlerContext, Route } from "../core/router";
 import type { UserState } from "../state";
+import type { ConnectErrorCode } from "./errors";
 import { findInstance } from "./lookup";
 import { checkProfileIds } from "./security-profiles";
 
@@ -54,7 +55,7 @@ function updateUserSecurityProfiles(ctx: HandlerContext, raw: Record<string, unk
   return undefined;
 }
 
-export const userSecurityProfileRoutes: Route[] = [
+export const userSecurityProfileRoutes: Route<ConnectErrorCode>[] = [
   {
     operation: "DescribeUser",
     method: "GET",

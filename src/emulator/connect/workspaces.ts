@@ -3,6 +3,7 @@ import { awsError } from "../core/errors";
 import { page } from "../core/pagination";
 import type { HandlerContext, Route } from "../core/router";
 import type { InstanceState, NamedEntity, WorkspaceAssociationState } from "../state";
+import type { ConnectErrorCode } from "./errors";
 import { findInstance } from "./lookup";
 import { criteriaPredicate } from "./workspace-search";
 
@@ -30,9 +31,9 @@ export const WORKSPACE_BATCH_MAX = 25;
 export const SEARCH_MAX_RESULTS = 500;
 export const SEARCH_DEFAULT_PAGE = 100;
 
-export const ALREADY_ASSOCIATED = "DuplicateResourceException";
-export const NOT_FOUND = "ResourceNotFoundException";
-export const WRONG_TYPE = "InvalidParameterException";
+export const ALREADY_ASSOCIATED = "DuplicateResourceException" satisfies ConnectErrorCode;
+export const NOT_FOUND = "ResourceNotFoundException" satisfies ConnectErrorCode;
+export const WRONG_TYPE = "InvalidParameterException" satisfies ConnectErrorCode;
 
 const batchInput = struct({
   InstanceId: str({ required: true, min: 1, max: 100 }),
@@ -48,7 +49,7 @@ interface BatchInput {
 
 interface Failed {
   ResourceArn: string;
-  ErrorCode: string;
+  ErrorCode: ConnectErrorCode;
   ErrorMessage: string;
 }
 
@@ -190,7 +191,7 @@ function searchWorkspaceAssociations(ctx: HandlerContext, raw: Record<string, un
   };
 }
 
-export const workspaceRoutes: Route[] = [
+export const workspaceRoutes: Route<ConnectErrorCode>[] = [
   {
     operation: "AssociateWorkspace",
     method: "POST",

@@ -1,4 +1,4 @@
-import { awsError } from "./errors";
+import { awsError, type ErrorCode } from "./errors";
 
 /**
  * The emulator's constraint vocabulary: a small schema language for the documented request
@@ -146,7 +146,7 @@ export function violations(shape: Shape, value: unknown, path: string): string[]
 }
 
 /** Throws the operation's documented validation error for the first violations found. */
-export function validate(shape: Shape, value: unknown, errorCode: string): void {
+export function validate(shape: Shape, value: unknown, errorCode: ErrorCode): void {
   const found = violations(shape, value, "");
   if (found.length > 0) {
     const n = found.length;

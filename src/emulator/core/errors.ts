@@ -1,38 +1,45 @@
-/** An error the emulator answers in AWS's restJson1 error format. */
+import { CONNECT_ERRORS, type ConnectErrorCode } from "../connect/errors";
+import { PROFILES_ERRORS, type ProfilesErrorCode } from "../profiles/errors";
+
+/**
+ * Errors of AWS's front end, answered before a request reaches either service (signature, routing,
+ * body), and by the admin API.
+ */
+const FRONT_END_ERRORS = {
+  IncompleteSignatureException: 403,
+  MissingAuthenticationTokenException: 403,
+  RequestEntityTooLargeException: 413,
+  SerializationException: 400,
+  UnknownOperationException: 404,
+} as const;
+
+/** Every error code the emulator can answer. */
+export type ErrorCode = keyof typeof FRONT_END_ERRORS | ConnectErrorCode | ProfilesErrorCode;
+
+// The status is looked up by code alone, so a code both services have must have one status in both
+// tables: this assignment stops compiling if they ever disagree.
+const _sharedCodesAgree: { [K in ConnectErrorCode & ProfilesErrorCode]: (typeof CONNECT_ERRORS)[K] } =
+  PROFILES_ERRORS;
+
+const STATUS: Readonly<Record<ErrorCode, number>> = {
+  ...FRONT_END_ERRORS,
+  ...CONNECT_ERRORS,
+  ...PROFILES_ERRORS,
+};
+
+/** An error the emulator answers in AWS's restJson1 error format, with its code's status. */
 export class AwsError extends Error {
+  readonly status: number;
+
   constructor(
-    readonly code: string,
-    readonly status: number,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
+    this.status = STATUS[code];
   }
 }
 
-/** Status codes of the error shapes in the Connect and Customer Profiles models. */
-const STATUS: Record<string, number> = {
-  AccessDeniedException: 403,
-  BadRequestException: 400,
-  ConditionalOperationFailedException: 409,
-  DuplicateResourceException: 409,
-  IdempotencyException: 409,
-  InternalServerException: 500,
-  InternalServiceException: 500,
-  InvalidParameterException: 400,
-  InvalidRequestException: 400,
-  LimitExceededException: 429,
-  ResourceConflictException: 409,
-  ResourceInUseException: 409,
-  ResourceNotFoundException: 404,
-  ServiceQuotaExceededException: 402,
-  ThrottlingException: 429,
-  MissingAuthenticationTokenException: 403,
-  IncompleteSignatureException: 403,
-  UnknownOperationException: 404,
-  SerializationException: 400,
-  RequestEntityTooLargeException: 413,
-};
-
-export function awsError(code: string, message: string): AwsError {
-  return new AwsError(code, STATUS[code] ?? 400, message);
+export function awsError(code: ErrorCode, message: string): AwsError {
+  return new AwsError(code, message);
 }

@@ -36,3 +36,24 @@ export class ClientTokens {
     this.records[`${operation}:${token}`] = { fingerprint, body, at: now };
   }
 }
+
+/** JSON with object keys sorted, so that equal parameters give equal text whatever their order. */
+function stable(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stable).join(",")}]`;
+  if (value && typeof value === "object") {
+    const o = value as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stable(o[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/**
+ * A request's parameters without its ClientToken, as recorded with the result. Kept exactly as it
+ * is: fingerprints persisted with --data-dir must still match after a restart.
+ */
+export function fingerprint(input: Record<string, unknown>, tokenMember: string): string {
+  return stable({ ...input, [tokenMember]: undefined });
+}

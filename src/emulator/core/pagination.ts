@@ -1,4 +1,4 @@
-import { awsError } from "./errors";
+import { awsError, type ErrorCode } from "./errors";
 
 /**
  * One page of `items`. The token is opaque to callers and bound to the query that produced it, so a
@@ -11,7 +11,7 @@ export function page<T>(
     nextToken: string | undefined;
     defaultMax: number;
     query: string;
-    errorCode: string;
+    errorCode: ErrorCode;
   },
 ): { items: T[]; nextToken: string | undefined } {
   let offset = 0;
@@ -28,7 +28,7 @@ function encode(offset: number, query: string): string {
   return Buffer.from(JSON.stringify({ o: offset, q: query })).toString("base64url");
 }
 
-function decode(token: string, query: string, errorCode: string): number {
+function decode(token: string, query: string, errorCode: ErrorCode): number {
   try {
     const parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as {
       o?: unknown;

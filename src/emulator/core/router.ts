@@ -1,4 +1,5 @@
 import type { Shape } from "./constraints";
+import type { ErrorCode } from "./errors";
 import type { EmulatorState } from "../state";
 
 /** What a handler sees besides its input. */
@@ -15,8 +16,11 @@ export interface QueryBinding {
   type: "string" | "integer";
 }
 
-/** One operation of a service: its HTTP binding, its constraints and its handler. */
-export interface Route {
+/**
+ * One operation of a service: its HTTP binding, its constraints and its handler. `Code` is the
+ * service's error codes, so that a route answers only errors its own service has.
+ */
+export interface Route<Code extends ErrorCode = ErrorCode> {
   operation: string;
   method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH";
   /** Path template with `{Label}` segments bound to input members. */
@@ -24,7 +28,7 @@ export interface Route {
   query?: Record<string, QueryBinding>;
   input: Shape;
   /** The error code AWS documents for a request that breaks the constraints. */
-  validationError: string;
+  validationError: Code;
   /** Input member that carries the ClientToken, where the operation has one. */
   idempotencyToken?: string;
   /** Whether a success changes state (persisted with --data-dir). */

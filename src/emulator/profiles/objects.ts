@@ -3,6 +3,7 @@ import { awsError } from "../core/errors";
 import { page } from "../core/pagination";
 import type { HandlerContext, Route } from "../core/router";
 import type { DomainState } from "../state";
+import type { ProfilesErrorCode } from "./errors";
 import { FilingError, fileProfileObject, findObjectType, findProfile } from "./store";
 
 /**
@@ -123,7 +124,7 @@ function deleteProfileObject(ctx: HandlerContext, raw: Record<string, unknown>):
   return { Message: "OK" };
 }
 
-export const objectRoutes: Route[] = [
+export const objectRoutes: Route<ProfilesErrorCode>[] = [
   {
     operation: "PutProfileObject",
     method: "PUT",

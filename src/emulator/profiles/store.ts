@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { DomainState, ProfileObjectState } from "../state";
+import type { ProfilesErrorCode } from "./errors";
 
 /**
  * The emulator's model of profile objects, shared by PutProfileObject and the seed loader.
@@ -15,7 +16,7 @@ import type { DomainState, ProfileObjectState } from "../state";
 /** A problem filing an object, with the error code the API answers for it. */
 export class FilingError extends Error {
   constructor(
-    readonly code: "BadRequestException" | "ResourceNotFoundException",
+    readonly code: Extract<ProfilesErrorCode, "BadRequestException" | "ResourceNotFoundException">,
     message: string,
   ) {
     super(message);
