@@ -9,7 +9,7 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import { admin, connectClient, emulatorWith } from "../helpers/emulator";
-import { ACCOUNT, ALIAS_A, ALIAS_B, ALIAS_SLOW, INSTANCE, REGION, baseSeed } from "../helpers/seed";
+import { ACCOUNT, ALIAS_A, ALIAS_B, ALIAS_SLOW, INSTANCE, REGION, baseSeed } from "../helpers/seeds/base";
 
 let em: RunningEmulator;
 let c: ConnectClient;

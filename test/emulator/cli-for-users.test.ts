@@ -6,7 +6,7 @@ import * as readline from "node:readline";
 import { AssociateBotCommand, ConnectClient, ListBotsCommand } from "@aws-sdk/client-connect";
 import { describe, expect, it } from "vitest";
 import { TEST_CREDENTIALS } from "../helpers/emulator";
-import { ALIAS_A, INSTANCE, REGION, baseSeed } from "../helpers/seed";
+import { ALIAS_A, INSTANCE, REGION, baseSeed } from "../helpers/seeds/base";
 
 // What a user of `connect-emulator` meets first: the help text, a seed mistake, the request log.
 const CLI = path.resolve(__dirname, "../../dist/emulator/cli.js");

@@ -8,8 +8,8 @@ import { DeleteProfileObjectCommand } from "@aws-sdk/client-customer-profiles";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import { admin, connectClient, emulatorWith, TEST_CREDENTIALS } from "../helpers/emulator";
-import { DOMAIN, ORDER, PROFILE_A, orderKey, profilesClient, profilesSeed } from "../helpers/profiles";
-import { ALIAS_A, INSTANCE, REGION, baseSeed } from "../helpers/seed";
+import { DOMAIN, ORDER, PROFILE_A, orderKey, profilesClient, profilesSeed } from "../helpers/seeds/profiles";
+import { ALIAS_A, INSTANCE, REGION, baseSeed } from "../helpers/seeds/base";
 
 const CLI = path.resolve(__dirname, "../../dist/emulator/cli.js");
 

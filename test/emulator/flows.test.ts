@@ -29,8 +29,8 @@ import {
   flowSeed,
   voiceArn,
   voiceId,
-} from "../helpers/flow-seed";
-import { INSTANCE } from "../helpers/seed";
+} from "../helpers/seeds/flows";
+import { INSTANCE } from "../helpers/seeds/base";
 
 let em: RunningEmulator;
 let c: ConnectClient;

@@ -19,7 +19,7 @@ import {
   profilesClient,
   profilesSeed,
   putOrder,
-} from "../helpers/profiles";
+} from "../helpers/seeds/profiles";
 
 let em: RunningEmulator;
 let c: CustomerProfilesClient;

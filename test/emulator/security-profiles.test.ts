@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import { admin, connectClient, emulatorWith } from "../helpers/emulator";
 import { failure } from "../helpers/failure";
-import { ACCOUNT, INSTANCE, REGION } from "../helpers/seed";
+import { ACCOUNT, INSTANCE, REGION } from "../helpers/seeds/base";
 import {
   AGENT,
   AGENT_ELSEWHERE,
@@ -23,7 +23,7 @@ import {
   USER_ID,
   securityProfilesSeed,
   sp,
-} from "../helpers/security-profiles-seed";
+} from "../helpers/seeds/security-profiles";
 
 let em: RunningEmulator;
 let c: ConnectClient;

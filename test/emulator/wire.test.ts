@@ -2,7 +2,7 @@ import { ListBotsCommand } from "@aws-sdk/client-connect";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES, type RunningEmulator } from "../../src/emulator";
 import { admin, connectClient, emulatorWith } from "../helpers/emulator";
-import { ALIAS_A, INSTANCE, REGION, baseSeed } from "../helpers/seed";
+import { ALIAS_A, INSTANCE, REGION, baseSeed } from "../helpers/seeds/base";
 
 const SIGNED = `AWS4-HMAC-SHA256 Credential=AKIAEMULATOR000TEST/20261121/${REGION}/connect/aws4_request, SignedHeaders=host;x-amz-date, Signature=0123abcd`;
 

@@ -10,7 +10,7 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import { connectClient, emulatorWith } from "../helpers/emulator";
-import { INSTANCE } from "../helpers/seed";
+import { INSTANCE } from "../helpers/seeds/base";
 import {
   SECURITY_PROFILE_ARN,
   UNKNOWN_USER_ARN,
@@ -20,7 +20,7 @@ import {
   userArn,
   userArns,
   workspaceSeed,
-} from "../helpers/workspace-seed";
+} from "../helpers/seeds/workspaces";
 
 let em: RunningEmulator;
 let c: ConnectClient;

@@ -6,7 +6,7 @@ import type { RunningEmulator } from "../../src/emulator";
 import type { InstanceState } from "../../src/emulator/state";
 import { TEST_CREDENTIALS, admin, connectClient, emulatorWith } from "../helpers/emulator";
 import { REPO_ROOT, TestStack, pulumiBinary } from "../helpers/pulumi";
-import { ALIAS_A, ALIAS_B, INSTANCE, REGION, baseSeed } from "../helpers/seed";
+import { ALIAS_A, ALIAS_B, INSTANCE, REGION, baseSeed } from "../helpers/seeds/base";
 
 const BOT_TYPE = "pulumi-nodejs:dynamic/connect:BotAssociation";
 

@@ -3,9 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import { emulatorWith } from "../helpers/emulator";
 import { calls as calledOps, flowTable, repoint, resetCalls as resetOps } from "../helpers/flow-emulator";
-import { FLOW_A, FLOW_B, FLOW_C, SMS_ARN, flowArn, flowSeed, voiceArn, voiceId } from "../helpers/flow-seed";
+import {
+  FLOW_A,
+  FLOW_B,
+  FLOW_C,
+  SMS_ARN,
+  flowArn,
+  flowSeed,
+  voiceArn,
+  voiceId,
+} from "../helpers/seeds/flows";
 import { REPO_ROOT, TestStack, pulumiBinary, type StateResource } from "../helpers/pulumi";
-import { INSTANCE, REGION } from "../helpers/seed";
+import { INSTANCE, REGION } from "../helpers/seeds/base";
 
 const FLOW_TYPE = "pulumi-nodejs:dynamic/connect:FlowAssociation";
 /** Every engine operation here handles 150 resources on 2 shared cores. */

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import { TEST_CREDENTIALS, admin, emulatorWith } from "../helpers/emulator";
 import { callsAndErrors } from "../helpers/outcomes";
-import { DOMAIN, ORDER, PROFILE_A, orderKey, profilesSeed, putOrder } from "../helpers/profiles";
+import { DOMAIN, ORDER, PROFILE_A, orderKey, profilesSeed, putOrder } from "../helpers/seeds/profiles";
 import { REPO_ROOT, TestStack, pulumiBinary, type RunResult } from "../helpers/pulumi";
-import { REGION } from "../helpers/seed";
+import { REGION } from "../helpers/seeds/base";
 
 const TYPE = "pulumi-nodejs:dynamic/connect:ProfileObjectDeletion";
 const KEY = orderKey("o-1");

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import { admin, emulatorWith } from "../helpers/emulator";
 import { REPO_ROOT, TestStack } from "../helpers/pulumi";
-import { ACCOUNT, INSTANCE, REGION } from "../helpers/seed";
+import { ACCOUNT, INSTANCE, REGION } from "../helpers/seeds/base";
 
 const COUNT = 60;
 const PREFIX = `arn:aws:lex:${REGION}:${ACCOUNT}:bot-alias`;

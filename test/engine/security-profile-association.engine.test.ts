@@ -6,7 +6,7 @@ import type { InstanceState } from "../../src/emulator/state";
 import { TEST_CREDENTIALS, admin, emulatorWith } from "../helpers/emulator";
 import type { Metrics } from "../helpers/failure";
 import { REPO_ROOT, TestStack, pulumiBinary } from "../helpers/pulumi";
-import { INSTANCE, REGION } from "../helpers/seed";
+import { INSTANCE, REGION } from "../helpers/seeds/base";
 import {
   AGENT,
   AGENT_WITH_STRAY,
@@ -16,7 +16,7 @@ import {
   USER_ARN,
   securityProfilesSeed,
   sp,
-} from "../helpers/security-profiles-seed";
+} from "../helpers/seeds/security-profiles";
 
 const TYPE = "pulumi-nodejs:dynamic/connect:SecurityProfileAssociation";
 const range = (from: number, to: number) => PROFILES.slice(from - 1, to);

@@ -6,7 +6,7 @@ import type { RunningEmulator } from "../../src/emulator";
 import type { StateResource } from "../helpers/pulumi";
 import { TEST_CREDENTIALS, admin, connectClient, emulatorWith } from "../helpers/emulator";
 import { REPO_ROOT, TestStack, pulumiBinary } from "../helpers/pulumi";
-import { INSTANCE, REGION } from "../helpers/seed";
+import { INSTANCE, REGION } from "../helpers/seeds/base";
 import {
   SECURITY_PROFILE_ARN,
   UNKNOWN_USER_ARN,
@@ -16,7 +16,7 @@ import {
   userArn,
   userArns,
   workspaceSeed,
-} from "../helpers/workspace-seed";
+} from "../helpers/seeds/workspaces";
 
 const TYPE = "pulumi-nodejs:dynamic/connect:WorkspaceAssociation";
 const EVERYONE = userArns(1, 60);

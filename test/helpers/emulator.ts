@@ -1,6 +1,6 @@
 import { ConnectClient } from "@aws-sdk/client-connect";
 import { startEmulator, type RunningEmulator } from "../../src/emulator";
-import { REGION } from "./seed";
+import { REGION } from "./seeds/base";
 
 /** Test credentials: the emulator needs a SigV4 scope, not a real key. */
 export const TEST_CREDENTIALS = {

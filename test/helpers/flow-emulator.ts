@@ -1,7 +1,7 @@
 import { AssociatePhoneNumberContactFlowCommand } from "@aws-sdk/client-connect";
 import type { RunningEmulator } from "../../src/emulator";
 import { admin, connectClient } from "./emulator";
-import { INSTANCE } from "./seed";
+import { INSTANCE } from "./seeds/base";
 
 /** Calls per operation since the last reset (the emulator's metrics). */
 export async function calls(em: RunningEmulator): Promise<Record<string, number>> {

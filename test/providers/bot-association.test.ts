@@ -4,7 +4,7 @@ import type { RunningEmulator } from "../../src/emulator";
 import { botAssociationProvider } from "../../src/bot-association/provider";
 import { makeContext } from "../../src/runtime/context";
 import { admin, connectClient, emulatorWith } from "../helpers/emulator";
-import { ACCOUNT, ALIAS_A, ALIAS_B, ALIAS_SLOW, INSTANCE, REGION, baseSeed } from "../helpers/seed";
+import { ACCOUNT, ALIAS_A, ALIAS_B, ALIAS_SLOW, INSTANCE, REGION, baseSeed } from "../helpers/seeds/base";
 
 let em: RunningEmulator;
 

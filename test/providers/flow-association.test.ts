@@ -5,8 +5,17 @@ import { makeContext, type ProviderContext } from "../../src/runtime/context";
 import { flowAssociationProvider } from "../../src/flow-association/provider";
 import { emulatorWith } from "../helpers/emulator";
 import { calls as calledOps, flowTable, repoint, resetCalls as resetOps } from "../helpers/flow-emulator";
-import { FLOW_A, FLOW_B, FLOW_C, SMS_ARN, flowArn, flowSeed, voiceArn, voiceId } from "../helpers/flow-seed";
-import { INSTANCE, REGION } from "../helpers/seed";
+import {
+  FLOW_A,
+  FLOW_B,
+  FLOW_C,
+  SMS_ARN,
+  flowArn,
+  flowSeed,
+  voiceArn,
+  voiceId,
+} from "../helpers/seeds/flows";
+import { INSTANCE, REGION } from "../helpers/seeds/base";
 
 let em: RunningEmulator;
 let ctx: ProviderContext;

@@ -13,8 +13,8 @@ import {
   orderKeys,
   profilesSeed,
   putOrder,
-} from "../helpers/profiles";
-import { REGION } from "../helpers/seed";
+} from "../helpers/seeds/profiles";
+import { REGION } from "../helpers/seeds/base";
 
 let em: RunningEmulator;
 

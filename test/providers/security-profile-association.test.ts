@@ -11,7 +11,7 @@ import { PartialFailure } from "../../src/runtime/partial";
 import { securityProfileAssociationProvider } from "../../src/security-profile-association/provider";
 import { admin, connectClient, emulatorWith } from "../helpers/emulator";
 import type { Metrics } from "../helpers/failure";
-import { ACCOUNT, INSTANCE, REGION } from "../helpers/seed";
+import { ACCOUNT, INSTANCE, REGION } from "../helpers/seeds/base";
 import {
   AGENT,
   AGENT_WITH_STRAY,
@@ -22,7 +22,7 @@ import {
   USER_ID,
   securityProfilesSeed,
   sp,
-} from "../helpers/security-profiles-seed";
+} from "../helpers/seeds/security-profiles";
 
 let em: RunningEmulator;
 

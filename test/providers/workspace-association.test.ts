@@ -9,7 +9,7 @@ import { makeContext } from "../../src/runtime/context";
 import { PartialFailure } from "../../src/runtime/partial";
 import { workspaceAssociationProvider } from "../../src/workspace-association/provider";
 import { admin, connectClient, emulatorWith } from "../helpers/emulator";
-import { INSTANCE, REGION } from "../helpers/seed";
+import { INSTANCE, REGION } from "../helpers/seeds/base";
 import {
   SECURITY_PROFILE_ARN,
   UNKNOWN_USER_ARN,
@@ -19,7 +19,7 @@ import {
   userArn,
   userArns,
   workspaceSeed,
-} from "../helpers/workspace-seed";
+} from "../helpers/seeds/workspaces";
 
 let em: RunningEmulator;
 

@@ -12,7 +12,7 @@ import {
 import { afterEach, describe, expect, it } from "vitest";
 import type { EmulatorState } from "../../src/emulator/state";
 import { TEST_CREDENTIALS } from "../helpers/emulator";
-import { ACCOUNT, INSTANCE, REGION } from "../helpers/seed";
+import { ACCOUNT, INSTANCE, REGION } from "../helpers/seeds/base";
 
 /*
  * connect-emulator with --data-dir, killed with SIGKILL while dozens of mutating calls are in

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES, type RunningEmulator } from "../../src/emulator";
 import { emulatorWith } from "../helpers/emulator";
-import { INSTANCE, REGION, baseSeed } from "../helpers/seed";
+import { INSTANCE, REGION, baseSeed } from "../helpers/seeds/base";
 
 /*
  * 10,000 malformed requests: bad JSON, wrong member types, unknown paths and methods, missing or

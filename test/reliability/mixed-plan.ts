@@ -1,5 +1,5 @@
-import { agentArn } from "../helpers/security-profiles-seed";
-import { ACCOUNT, INSTANCE, REGION } from "../helpers/seed";
+import { agentArn } from "../helpers/seeds/security-profiles";
+import { ACCOUNT, INSTANCE, REGION } from "../helpers/seeds/base";
 import {
   CONNECTOR_ID,
   EMAIL_ID,
@@ -9,9 +9,9 @@ import {
   WHATSAPP_ARN,
   WHATSAPP_ID,
   SMS_ID,
-} from "../helpers/flow-seed";
-import { DOMAIN, ORDER, PROFILE_A, orderKey } from "../helpers/profiles";
-import { userArn } from "../helpers/workspace-seed";
+} from "../helpers/seeds/flows";
+import { DOMAIN, ORDER, PROFILE_A, orderKey } from "../helpers/seeds/profiles";
+import { userArn } from "../helpers/seeds/workspaces";
 
 /*
  * A plan of 50 resources of every type on one instance and one Customer Profiles domain, and the

@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import type { RunningEmulator } from "../../src/emulator";
 import { REPO_ROOT, type TestStack } from "../helpers/pulumi";
-import { REGION } from "../helpers/seed";
+import { REGION } from "../helpers/seeds/base";
 import type { MixedPlan } from "./mixed-plan";
 
 export const MIXED_PROGRAM = path.join(REPO_ROOT, "test/reliability/programs/mixed");

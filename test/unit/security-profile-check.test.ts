@@ -2,8 +2,8 @@ import { DEFAULT_SETTINGS } from "../../src/aws/settings";
 import { describe, expect, it } from "vitest";
 import { checkSecurityProfileAssociation } from "../../src/security-profile-association/check";
 import { UNKNOWN } from "../../src/validation/unknown";
-import { AGENT, USER_ARN } from "../helpers/security-profiles-seed";
-import { INSTANCE } from "../helpers/seed";
+import { AGENT, USER_ARN } from "../helpers/seeds/security-profiles";
+import { INSTANCE } from "../helpers/seeds/base";
 
 const settings = { ...DEFAULT_SETTINGS, region: "us-east-1" };
 const agent = {

@@ -6,7 +6,7 @@ import {
   parseSecurityProfileAssociationId,
 } from "../../src/security-profile-association/id";
 import { observedProfiles, planProfiles, userProfileList } from "../../src/security-profile-association/plan";
-import { AGENT, USER_ARN } from "../helpers/security-profiles-seed";
+import { AGENT, USER_ARN } from "../helpers/seeds/security-profiles";
 
 describe("SecurityProfileAssociation planning", () => {
   it("adds only what is missing and removes only what it managed before, or everything else when exclusive", () => {

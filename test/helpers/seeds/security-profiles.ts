@@ -1,4 +1,4 @@
-import { ACCOUNT, INSTANCE, REGION } from "./seed";
+import { ACCOUNT, INSTANCE, REGION } from "./base";
 
 /** A seed for security profile tests: 40 profiles, AI agents and users on one instance. */
 export const ASSISTANT = "9f0e1d2c-3b4a-4c5d-8e6f-7a8b9c0d1e2f";

@@ -3,10 +3,10 @@ import {
   ListProfileObjectsCommand,
   PutProfileObjectCommand,
 } from "@aws-sdk/client-customer-profiles";
-import type { RunningEmulator } from "../../src/emulator";
-import { profileObjectUniqueKey } from "../../src/emulator/profiles/store";
-import { TEST_CREDENTIALS } from "./emulator";
-import { ACCOUNT, REGION } from "./seed";
+import type { RunningEmulator } from "../../../src/emulator";
+import { profileObjectUniqueKey } from "../../../src/emulator/profiles/store";
+import { TEST_CREDENTIALS } from "../emulator";
+import { ACCOUNT, REGION } from "./base";
 
 /** The Customer Profiles seed most tests start from: one domain, an Order type, two profiles. */
 export const DOMAIN = "customers";

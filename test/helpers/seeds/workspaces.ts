@@ -1,4 +1,4 @@
-import { ACCOUNT, INSTANCE, REGION } from "./seed";
+import { ACCOUNT, INSTANCE, REGION } from "./base";
 
 /** Workspaces, users and routing profiles to associate; ARNs derived the way the seed derives them. */
 export const INSTANCE_ARN = `arn:aws:connect:${REGION}:${ACCOUNT}:instance/${INSTANCE}`;

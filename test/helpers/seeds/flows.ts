@@ -1,4 +1,4 @@
-import { ACCOUNT, INSTANCE, REGION } from "./seed";
+import { ACCOUNT, INSTANCE, REGION } from "./base";
 
 /** Contact flows of the flow-association seed, and their ARNs (the form the emulator reports). */
 export const FLOW_A = "flow-a";
