@@ -5,13 +5,16 @@ export type { SecurityProfileAssociationArgs } from "./security-profile-associat
 export { WorkspaceAssociation } from "./workspace-association/resource";
 export type { WorkspaceAssociationArgs } from "./workspace-association/resource";
 export { FlowAssociation } from "./flow-association/resource";
-export type { FlowAssociationArgs, FlowAssociationResourceType } from "./flow-association/resource";
+export type { FlowAssociationArgs } from "./flow-association/resource";
+export type {
+  FlowAssociationResourceType,
+  ListFlowAssociationResourceType,
+} from "./flow-association/resource-types";
 export { getFlowAssociations } from "./flow-association/get-flow-associations";
 export type {
   FlowAssociationSummary,
   GetFlowAssociationsArgs,
   GetFlowAssociationsResult,
-  ListFlowAssociationResourceType,
 } from "./flow-association/get-flow-associations";
 export { ProfileObjectDeletion } from "./profile-object-deletion/resource";
 export type { ProfileObjectDeletionArgs } from "./profile-object-deletion/resource";

@@ -63,17 +63,3 @@ export function settingsFromConfig(config: ConfigSource): ProviderSettings {
   if (profilesEndpoint) s.profilesEndpoint = profilesEndpoint;
   return s;
 }
-
-/** Resource `region` > stack config `aws:region` > `AWS_REGION` (then `AWS_DEFAULT_REGION`). */
-export function resolveRegion(
-  resourceRegion: string | undefined,
-  settings: ProviderSettings,
-): string | undefined {
-  return (
-    resourceRegion ||
-    settings.region ||
-    process.env["AWS_REGION"] ||
-    process.env["AWS_DEFAULT_REGION"] ||
-    undefined
-  );
-}

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { requireRegion } from "../aws/region";
 import {
   AssociateBotCommand,
   DisassociateBotCommand,
@@ -13,6 +14,7 @@ import { forEachPage } from "../aws/pages";
 import { checkBotAssociation, type BotAssociationInputs } from "./check";
 import { formatBotAssociationId, parseBotAssociationId, type BotKey } from "./id";
 import type { Lifecycle, ProviderContext } from "../runtime/context";
+import { defineResource } from "../runtime/definition";
 import { checkAndDiff, withoutProvider } from "../runtime/diff";
 
 /** Outputs of a BotAssociation: its checked inputs plus what AWS identity they resolve to. */
@@ -167,7 +169,7 @@ export function botAssociationProvider(ctx: ProviderContext): Lifecycle {
     async read(id: string, props: Record<string, unknown>): Promise<dynamic.ReadResult> {
       const known = props as Partial<BotAssociationOutputs>;
       const parsed = parseBotAssociationId(id);
-      const region = known.region ?? ctx.settings.region ?? process.env["AWS_REGION"] ?? "";
+      const region = requireRegion(known.region, ctx.settings, `BotAssociation ${id}`);
       const bots = await associatedBots(ctx, region, parsed.instanceId, parsed.bot.lexVersion);
       if (!bots.has(botText(parsed.bot))) return { id: "", props: {} };
       return { id, props: withoutProvider(props) };
@@ -199,3 +201,13 @@ export function botAssociationProvider(ctx: ProviderContext): Lifecycle {
     },
   };
 }
+
+/** BotAssociation in the registry. */
+export const botAssociation = defineResource({
+  type: "BotAssociation",
+  lifecycle: botAssociationProvider,
+  recorded: (inputs) => {
+    const out = outputs(inputs as unknown as BotAssociationInputs);
+    return { id: out.associationId, outputs: { ...inputs, ...out } };
+  },
+});

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerText } from "../runtime/entry";
+import { providerText, typeToken } from "../runtime/entry";
 
 /** A Lex V1 bot, by name and the Region it was built in. */
 export interface LexBotArgs {
@@ -97,7 +97,7 @@ export class BotAssociation extends pulumi.CustomResource {
    */
   constructor(name: string, args: BotAssociationArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      "pulumi-nodejs:dynamic/connect:BotAssociation",
+      typeToken("BotAssociation"),
       name,
       {
         instanceId: args.instanceId,

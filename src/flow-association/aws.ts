@@ -11,9 +11,12 @@ import {
   type FlowAssociationSummary,
   type ListFlowAssociationResourceType,
 } from "@aws-sdk/client-connect";
+import { Clients } from "../aws/clients";
 import { AwsCallError, isAwsError, wrapAwsError } from "../aws/errors";
+import type { ProviderSettings } from "../aws/settings";
 import { forEachPage } from "../aws/pages";
 import type { FlowResourceType } from "./check";
+import type { FlowAssociationSummary as FoundAssociation } from "./get-flow-associations";
 import { chunks } from "../runtime/sets";
 
 /** ListFlowAssociations' largest page (MaxResults 1-1000 in the API reference). */
@@ -173,5 +176,27 @@ export async function currentFlow(client: ConnectClient, t: FlowTarget): Promise
   } catch (e) {
     if (isAwsError(e, "ResourceNotFoundException")) return undefined;
     throw wrapAwsError("GetFlowAssociation", describeTarget(t), e);
+  }
+}
+
+/** The AWS side of getFlowAssociations, loaded on its first call (it brings in the SDK). */
+export async function lookUpFlowAssociations(
+  settings: ProviderSettings,
+  region: string,
+  instanceId: string,
+  resourceIds: readonly string[],
+  resourceType: string | undefined,
+): Promise<FoundAssociation[]> {
+  const client = new Clients(settings).connectClient(region);
+  try {
+    const found = await batchGet(client, instanceId, resourceIds, resourceType);
+    return found.map((a) => ({
+      resourceId: a.ResourceId ?? "",
+      flowId: a.FlowId ?? "",
+      resourceType: a.ResourceType ?? "",
+    }));
+  } finally {
+    // A program's client: close its sockets so the program can exit.
+    client.destroy();
   }
 }

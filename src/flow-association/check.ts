@@ -1,26 +1,10 @@
 import type { ProviderSettings } from "../aws/settings";
 import { Checker, type CheckFailure } from "../validation/checker";
 import { checkedRegion } from "../validation/region";
+import { FLOW_RESOURCE_TYPES, type FlowAssociationResourceType } from "./resource-types";
 
-/**
- * Every resource type a flow can be associated with: AssociateFlow's FlowAssociationResourceType
- * values plus VOICE_PHONE_NUMBER, which only ListFlowAssociationResourceType has (voice numbers are
- * associated with AssociatePhoneNumberContactFlow).
- */
-export const FLOW_RESOURCE_TYPES = [
-  "VOICE_PHONE_NUMBER",
-  "SMS_PHONE_NUMBER",
-  "WHATSAPP_MESSAGING_PHONE_NUMBER",
-  "INBOUND_EMAIL",
-  "OUTBOUND_EMAIL",
-  "ANALYTICS_CONNECTOR",
-] as const;
-export type FlowResourceType = (typeof FLOW_RESOURCE_TYPES)[number];
-
-/** The types ListFlowAssociations and BatchGetFlowAssociation take (ListFlowAssociationResourceType): all but SMS. */
-export const LISTABLE_FLOW_RESOURCE_TYPES: readonly string[] = FLOW_RESOURCE_TYPES.filter(
-  (t) => t !== "SMS_PHONE_NUMBER",
-);
+/** A type a flow can be associated with (the checked form of `resourceType`). */
+export type FlowResourceType = FlowAssociationResourceType;
 
 const ID = "[^|\\s/:]+";
 const ARN_HEAD = "arn:aws[a-z-]*:([a-z-]+):[a-z0-9-]+:\\d{12}:";

@@ -1,22 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { settingsFromConfig, type ConfigSource } from "../aws/settings";
 import { Checker } from "../validation/checker";
-
-/** The types BatchGetFlowAssociation takes (ListFlowAssociationResourceType: no SMS numbers). */
-export type ListFlowAssociationResourceType =
-  | "VOICE_PHONE_NUMBER"
-  | "WHATSAPP_MESSAGING_PHONE_NUMBER"
-  | "INBOUND_EMAIL"
-  | "OUTBOUND_EMAIL"
-  | "ANALYTICS_CONNECTOR";
-
-const LIST_TYPES: readonly ListFlowAssociationResourceType[] = [
-  "VOICE_PHONE_NUMBER",
-  "WHATSAPP_MESSAGING_PHONE_NUMBER",
-  "INBOUND_EMAIL",
-  "OUTBOUND_EMAIL",
-  "ANALYTICS_CONNECTOR",
-];
+import { requireRegion } from "../aws/region";
+import { LISTABLE_FLOW_RESOURCE_TYPES, type ListFlowAssociationResourceType } from "./resource-types";
 
 /** The arguments of {@link getFlowAssociations}: an instance and the resources to look up. */
 export interface GetFlowAssociationsArgs {
@@ -57,7 +43,7 @@ const stackConfig: ConfigSource = {
 function checked(args: GetFlowAssociationsArgs): void {
   const c = new Checker();
   c.string("instanceId", args.instanceId, { required: true, min: 1, max: 100 });
-  c.string("resourceType", args.resourceType, { enum: LIST_TYPES });
+  c.string("resourceType", args.resourceType, { enum: LISTABLE_FLOW_RESOURCE_TYPES });
   c.string("region", args.region, {});
   if (!Array.isArray(args.resourceIds)) c.fail("resourceIds", "resourceIds must be a list of resource ids");
   else args.resourceIds.forEach((id, i) => c.string(`resourceIds[${i}]`, id, { required: true, min: 1 }));
@@ -90,15 +76,9 @@ function checked(args: GetFlowAssociationsArgs): void {
 export async function getFlowAssociations(args: GetFlowAssociationsArgs): Promise<GetFlowAssociationsResult> {
   checked(args);
   const settings = settingsFromConfig(stackConfig);
-  const region =
-    args.region || settings.region || process.env["AWS_REGION"] || process.env["AWS_DEFAULT_REGION"];
-  if (!region) {
-    throw new Error(
-      "getFlowAssociations: region is not set: pass region, or set stack config aws:region, or AWS_REGION",
-    );
-  }
+  const region = requireRegion(args.region, settings, "getFlowAssociations");
   if (args.resourceIds.length === 0) return { associations: [] };
-  const { lookUpFlowAssociations } = await import("./get-flow-associations-aws.js");
+  const { lookUpFlowAssociations } = await import("./aws.js");
   return {
     associations: await lookUpFlowAssociations(
       settings,

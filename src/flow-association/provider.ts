@@ -1,15 +1,12 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { requireRegion } from "../aws/region";
 import type { ConnectClient } from "@aws-sdk/client-connect";
-import { resolveRegion } from "../aws/settings";
 import { associate, currentFlow, describeTarget, disassociate, listAll, type FlowTarget } from "./aws";
-import {
-  LISTABLE_FLOW_RESOURCE_TYPES,
-  checkFlowAssociation,
-  type FlowAssociationInputs,
-  type FlowResourceType,
-} from "./check";
+import { checkFlowAssociation, type FlowAssociationInputs, type FlowResourceType } from "./check";
 import { formatFlowAssociationId, normalisedId, parseFlowAssociationId } from "./id";
 import type { Lifecycle, ProviderContext } from "../runtime/context";
+import { defineResource } from "../runtime/definition";
+import { LISTABLE_FLOW_RESOURCE_TYPES } from "./resource-types";
 import { checkAndDiff } from "../runtime/diff";
 
 /** Outputs of a FlowAssociation: its checked inputs and its id. */
@@ -73,7 +70,8 @@ function listedFlows(
  */
 async function flowNow(ctx: ProviderContext, region: string, t: FlowTarget): Promise<string | undefined> {
   const client = ctx.clients.connectClient(region);
-  if (!LISTABLE_FLOW_RESOURCE_TYPES.includes(t.resourceType)) return currentFlow(client, t);
+  if (t.resourceType === "SMS_PHONE_NUMBER" || !LISTABLE_FLOW_RESOURCE_TYPES.includes(t.resourceType))
+    return currentFlow(client, t);
   return (await listedFlows(ctx, client, region, t)).get(normalisedId(t.resourceId));
 }
 
@@ -116,7 +114,7 @@ export function flowAssociationProvider(ctx: ProviderContext): Lifecycle {
         resourceId: known.resourceId ?? parsed.resourceId,
         resourceType: (known.resourceType ?? parsed.resourceType) as FlowResourceType,
       };
-      const region = known.region ?? resolveRegion(undefined, ctx.settings) ?? "";
+      const region = requireRegion(known.region, ctx.settings, `FlowAssociation ${id}`);
       const flow = await flowNow(ctx, region, target);
       if (flow === undefined) return { id: "", props: {} };
       // The same flow named the other way (ID / ARN) keeps the recorded form: no spurious change.
@@ -156,3 +154,13 @@ export function flowAssociationProvider(ctx: ProviderContext): Lifecycle {
     },
   };
 }
+
+/** FlowAssociation in the registry. */
+export const flowAssociation = defineResource({
+  type: "FlowAssociation",
+  lifecycle: flowAssociationProvider,
+  recorded: (inputs) => {
+    const out = outputs(inputs as unknown as FlowAssociationInputs);
+    return { id: out.associationId, outputs: { ...inputs, ...out } };
+  },
+});

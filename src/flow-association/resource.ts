@@ -1,17 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerText } from "../runtime/entry";
-
-/**
- * What a flow can be associated with: AssociateFlow's resource types, plus `VOICE_PHONE_NUMBER`
- * (Connect voice numbers, associated through AssociatePhoneNumberContactFlow).
- */
-export type FlowAssociationResourceType =
-  | "VOICE_PHONE_NUMBER"
-  | "SMS_PHONE_NUMBER"
-  | "WHATSAPP_MESSAGING_PHONE_NUMBER"
-  | "INBOUND_EMAIL"
-  | "OUTBOUND_EMAIL"
-  | "ANALYTICS_CONNECTOR";
+import { providerText, typeToken } from "../runtime/entry";
+import type { FlowAssociationResourceType } from "./resource-types";
 
 /** The inputs of a {@link FlowAssociation}: a resource of the instance and the flow it starts. */
 export interface FlowAssociationArgs {
@@ -87,7 +76,7 @@ export class FlowAssociation extends pulumi.CustomResource {
    */
   constructor(name: string, args: FlowAssociationArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      "pulumi-nodejs:dynamic/connect:FlowAssociation",
+      typeToken("FlowAssociation"),
       name,
       {
         instanceId: args.instanceId,

@@ -1,8 +1,10 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { requireRegion } from "../aws/region";
 import { DeleteProfileObjectCommand, ListProfileObjectsCommand } from "@aws-sdk/client-customer-profiles";
 import { isAwsError, wrapAwsError } from "../aws/errors";
 import { forEachPage } from "../aws/pages";
 import type { Lifecycle, ProviderContext } from "../runtime/context";
+import { defineResource } from "../runtime/definition";
 import { checkAndDiff, withoutProvider } from "../runtime/diff";
 import { logAttempts } from "../aws/attempts";
 import { checkProfileObjectDeletion, type ProfileObjectDeletionInputs } from "./check";
@@ -172,7 +174,7 @@ export function profileObjectDeletionProvider(ctx: ProviderContext): Lifecycle {
       const known = props as Partial<ProfileObjectDeletionOutputs>;
       if (known.verifyOnRefresh === true) {
         const target = parseProfileObjectDeletionId(id);
-        const region = known.region ?? ctx.settings.region ?? process.env["AWS_REGION"] ?? "";
+        const region = requireRegion(known.region, ctx.settings, `ProfileObjectDeletion ${id}`);
         const keys = await objectKeys(ctx, region, target);
         if (keys.has(target.profileObjectUniqueKey)) return { id: "", props: {} };
       }
@@ -199,3 +201,22 @@ export function profileObjectDeletionProvider(ctx: ProviderContext): Lifecycle {
     },
   };
 }
+
+/** ProfileObjectDeletion in the registry. */
+export const profileObjectDeletion = defineResource({
+  type: "ProfileObjectDeletion",
+  lifecycle: profileObjectDeletionProvider,
+  // Whether the interrupted deletion ran is unknown: verifyOnRefresh makes the refresh look, and
+  // drop the resource (so that the next up deletes) if the object is still there. The next up sets
+  // verifyOnRefresh back to the program's value, in place.
+  recorded: (inputs) => ({
+    id: formatProfileObjectDeletionId(inputs as unknown as ProfileObjectDeletionInputs),
+    outputs: {
+      ...inputs,
+      verifyOnRefresh: true,
+      outcome: "deleted",
+      message: "recorded after an interrupted pulumi up; verified by the refresh that followed",
+      executedAt: new Date().toISOString(),
+    },
+  }),
+});

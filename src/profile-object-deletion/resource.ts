@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerText } from "../runtime/entry";
+import { providerText, typeToken } from "../runtime/entry";
 
 /** The inputs of a {@link ProfileObjectDeletion}: the object to delete and when to delete it again. */
 export interface ProfileObjectDeletionArgs {
@@ -92,7 +92,7 @@ export class ProfileObjectDeletion extends pulumi.CustomResource {
    */
   constructor(name: string, args: ProfileObjectDeletionArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      "pulumi-nodejs:dynamic/connect:ProfileObjectDeletion",
+      typeToken("ProfileObjectDeletion"),
       name,
       {
         domainName: args.domainName,

@@ -1,28 +1,14 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { botAssociationProvider } from "../bot-association/provider";
-import { securityProfileAssociationProvider } from "../security-profile-association/provider";
-import { workspaceAssociationProvider } from "../workspace-association/provider";
-import { flowAssociationProvider } from "../flow-association/provider";
-import { configureProcess, processContext, type Lifecycle, type ProviderContext } from "./context";
-import { profileObjectDeletionProvider } from "../profile-object-deletion/provider";
+import { configureProcess, processContext } from "./context";
+import type { ResourceDefinition } from "./definition";
+import { RESOURCES, type ResourceTypeName } from "./registry";
 
 /**
- * What `__provider` (./entry.ts) resolves to in the provider process: one entry per resource type.
- * `configure` receives the stack configuration before any other step; each step builds the
- * lifecycle with the current context.
+ * The provider object of one resource type. `configure` receives the stack configuration before
+ * any other step; each step builds the lifecycle with the current context.
  */
-const factories = {
-  BotAssociation: botAssociationProvider,
-  SecurityProfileAssociation: securityProfileAssociationProvider,
-  WorkspaceAssociation: workspaceAssociationProvider,
-  FlowAssociation: flowAssociationProvider,
-  ProfileObjectDeletion: profileObjectDeletionProvider,
-} satisfies Record<string, (ctx: ProviderContext) => Lifecycle>;
-
-export type ResourceTypeName = keyof typeof factories;
-
-function entry(type: ResourceTypeName): dynamic.ResourceProvider {
-  const p = () => factories[type](processContext());
+function entry(definition: ResourceDefinition): dynamic.ResourceProvider {
+  const p = () => definition.lifecycle(processContext());
   return {
     async configure(req) {
       configureProcess(req.config);
@@ -36,6 +22,11 @@ function entry(type: ResourceTypeName): dynamic.ResourceProvider {
   };
 }
 
-export const entries = Object.fromEntries(
-  (Object.keys(factories) as ResourceTypeName[]).map((type) => [type, entry(type)]),
-) as Record<ResourceTypeName, dynamic.ResourceProvider>;
+/**
+ * What `__provider` (./entry.ts) resolves to in the provider process: one entry per resource type,
+ * the same object for every resource of that type.
+ */
+export const entries = Object.fromEntries(RESOURCES.map((d) => [d.type, entry(d)])) as Record<
+  ResourceTypeName,
+  dynamic.ResourceProvider
+>;

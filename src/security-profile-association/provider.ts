@@ -1,5 +1,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { requireRegion } from "../aws/region";
 import type { Lifecycle, ProviderContext } from "../runtime/context";
+import { defineResource } from "../runtime/definition";
 import { checkAndDiff, withoutProvider } from "../runtime/diff";
 import { PartialFailure } from "../runtime/partial";
 import {
@@ -122,7 +124,7 @@ export function securityProfileAssociationProvider(ctx: ProviderContext): Lifecy
       const parsed = parseSecurityProfileAssociationId(id);
       const target = {
         ...parsed,
-        region: known.region ?? ctx.settings.region ?? process.env["AWS_REGION"] ?? "",
+        region: requireRegion(known.region, ctx.settings, `SecurityProfileAssociation ${id}`),
       };
       const attached = await attachedProfiles(ctx, target);
       const managed = known.securityProfileIds ?? [];
@@ -162,3 +164,13 @@ export function securityProfileAssociationProvider(ctx: ProviderContext): Lifecy
     },
   };
 }
+
+/** SecurityProfileAssociation in the registry. */
+export const securityProfileAssociation = defineResource({
+  type: "SecurityProfileAssociation",
+  lifecycle: securityProfileAssociationProvider,
+  recorded: (inputs) => {
+    const p = inputs as unknown as SecurityProfileAssociationInputs;
+    return { id: idOf(p), outputs: { ...inputs, ...outputs(p, p.securityProfileIds) } };
+  },
+});

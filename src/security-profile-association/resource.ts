@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerText } from "../runtime/entry";
+import { providerText, typeToken } from "../runtime/entry";
 
 /** The inputs of a {@link SecurityProfileAssociation}: an entity and the security profiles it holds. */
 export interface SecurityProfileAssociationArgs {
@@ -87,7 +87,7 @@ export class SecurityProfileAssociation extends pulumi.CustomResource {
    */
   constructor(name: string, args: SecurityProfileAssociationArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      "pulumi-nodejs:dynamic/connect:SecurityProfileAssociation",
+      typeToken("SecurityProfileAssociation"),
       name,
       {
         instanceId: args.instanceId,

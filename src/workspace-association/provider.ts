@@ -1,6 +1,8 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { requireRegion } from "../aws/region";
 import { AwsCallError } from "../aws/errors";
 import type { Lifecycle, ProviderContext } from "../runtime/context";
+import { defineResource } from "../runtime/definition";
 import { checkAndDiff, withoutProvider } from "../runtime/diff";
 import { PartialFailure } from "../runtime/partial";
 import { setDifference } from "../runtime/sets";
@@ -80,7 +82,7 @@ export function workspaceAssociationProvider(ctx: ProviderContext): Lifecycle {
     async read(id: string, props: Record<string, unknown>): Promise<dynamic.ReadResult> {
       const known = props as Partial<WorkspaceAssociationOutputs>;
       const parsed = parseWorkspaceAssociationId(id);
-      const region = known.region ?? ctx.settings.region ?? process.env["AWS_REGION"] ?? "";
+      const region = requireRegion(known.region, ctx.settings, `WorkspaceAssociation ${id}`);
       const listing = await instanceListing(ctx, region, parsed.instanceId);
       const present = listing.get(parsed.workspaceId) ?? new Set<string>();
       const managed = (known.resourceArns ?? []).filter((arn) => present.has(arn));
@@ -136,3 +138,16 @@ export function workspaceAssociationProvider(ctx: ProviderContext): Lifecycle {
     },
   };
 }
+
+/** WorkspaceAssociation in the registry. */
+export const workspaceAssociation = defineResource({
+  type: "WorkspaceAssociation",
+  lifecycle: workspaceAssociationProvider,
+  recorded: (inputs) => {
+    const p = inputs as unknown as WorkspaceAssociationInputs;
+    return {
+      id: formatWorkspaceAssociationId(p.instanceId, p.workspaceId),
+      outputs: { ...inputs, ...outputs(p, p.resourceArns) },
+    };
+  },
+});

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerText } from "../runtime/entry";
+import { providerText, typeToken } from "../runtime/entry";
 
 /** The inputs of a {@link WorkspaceAssociation}: a workspace and the users and routing profiles that use it. */
 export interface WorkspaceAssociationArgs {
@@ -71,7 +71,7 @@ export class WorkspaceAssociation extends pulumi.CustomResource {
    */
   constructor(name: string, args: WorkspaceAssociationArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      "pulumi-nodejs:dynamic/connect:WorkspaceAssociation",
+      typeToken("WorkspaceAssociation"),
       name,
       {
         instanceId: args.instanceId,
