@@ -8,7 +8,8 @@ import {
 } from "@aws-sdk/client-connect";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
-import { admin, connectClient, emulatorWith } from "../helpers/emulator";
+import { metricsOf, seedEmulator } from "../helpers/admin";
+import { connectClient, emulatorWith } from "../helpers/emulator";
 import { ACCOUNT, ALIAS_A, ALIAS_B, ALIAS_SLOW, INSTANCE, REGION, baseSeed } from "../helpers/seeds/base";
 
 let em: RunningEmulator;
@@ -192,7 +193,7 @@ describe("AssociateBot / DisassociateBot / ListBots", () => {
       { length: 23 },
       (_, i) => `arn:aws:lex:${REGION}:${ACCOUNT}:bot-alias/PAGEBOT${String(i).padStart(3, "0")}/TSTALIASID`,
     );
-    await admin(em, "POST", "/_emulator/seed", {
+    await seedEmulator(em, {
       accountId: ACCOUNT,
       region: REGION,
       connect: { instances: [{ id: INSTANCE, lexV2BotAliases: aliases }] },
@@ -249,12 +250,7 @@ describe("AssociateBot / DisassociateBot / ListBots", () => {
     await c.send(new AssociateBotCommand({ InstanceId: INSTANCE, LexV2Bot: { AliasArn: ALIAS_A } }));
     await failure(c.send(new AssociateBotCommand({ InstanceId: INSTANCE, LexV2Bot: { AliasArn: ALIAS_A } })));
     await c.send(new ListBotsCommand({ InstanceId: INSTANCE, LexVersion: "V2" }));
-    const m = (await admin(em, "GET", "/_emulator/metrics")) as {
-      calls: object;
-      errors: object;
-      firstCallAt: Record<string, number>;
-      lastCallAt: Record<string, number>;
-    };
+    const m = await metricsOf(em);
     expect(m.calls).toEqual({ AssociateBot: 2, ListBots: 1 });
     expect(m.errors).toEqual({ AssociateBot: { ResourceConflictException: 1 } });
     expect(m.lastCallAt["AssociateBot"]).toBeGreaterThanOrEqual(m.firstCallAt["AssociateBot"] ?? Infinity);

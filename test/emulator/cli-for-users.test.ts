@@ -5,6 +5,7 @@ import * as path from "node:path";
 import * as readline from "node:readline";
 import { AssociateBotCommand, ConnectClient, ListBotsCommand } from "@aws-sdk/client-connect";
 import { describe, expect, it } from "vitest";
+import { stateOf } from "../helpers/admin";
 import { TEST_CREDENTIALS } from "../helpers/emulator";
 import { ALIAS_A, INSTANCE, REGION, baseSeed } from "../helpers/seeds/base";
 
@@ -95,7 +96,7 @@ describe("connect-emulator for users", () => {
     await expect(
       c.send(new AssociateBotCommand({ InstanceId: "no-such-instance", LexV2Bot: { AliasArn: ALIAS_A } })),
     ).rejects.toThrow();
-    await fetch(`${url}/_emulator/state`);
+    await stateOf({ url });
     const exited = new Promise((resolve) => proc.once("exit", resolve));
     proc.kill("SIGTERM");
     await exited;

@@ -7,7 +7,8 @@ import { AssociateBotCommand, ConnectClient, ListBotsCommand } from "@aws-sdk/cl
 import { DeleteProfileObjectCommand } from "@aws-sdk/client-customer-profiles";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
-import { admin, connectClient, emulatorWith, TEST_CREDENTIALS } from "../helpers/emulator";
+import { faultsOf, resetEmulator, setFaults } from "../helpers/admin";
+import { connectClient, emulatorWith, TEST_CREDENTIALS, adminRequest } from "../helpers/emulator";
 import { DOMAIN, ORDER, PROFILE_A, orderKey, profilesClient, profilesSeed } from "../helpers/seeds/profiles";
 import { ALIAS_A, INSTANCE, REGION, baseSeed } from "../helpers/seeds/base";
 
@@ -33,7 +34,7 @@ const v2Aliases = async (c: ConnectClient): Promise<string[]> =>
 
 describe("fault injection", () => {
   it("answers an injected 500 with each service's own error shape", async () => {
-    await admin(em, "PUT", "/_emulator/faults", {
+    await setFaults(em, {
       seed: 3,
       rules: [{ operation: "*", kind: "internal", rate: 1 }],
     });
@@ -54,7 +55,7 @@ describe("fault injection", () => {
   });
 
   it("lag: a just-made association is not listed for lagMs, then is", async () => {
-    await admin(em, "PUT", "/_emulator/faults", {
+    await setFaults(em, {
       seed: 3,
       rules: [{ operation: "AssociateBot", kind: "lag", rate: 1, lagMs: 400 }],
     });
@@ -73,9 +74,9 @@ describe("fault injection", () => {
   });
 
   it("refuses a fault configuration with an unknown kind, naming the rule", async () => {
-    const res = await fetch(`${em.url}/_emulator/faults`, {
-      method: "PUT",
-      body: JSON.stringify({ seed: 1, rules: [{ operation: "*", kind: "explode", rate: 0.5 }] }),
+    const res = await adminRequest(em, "PUT", "/_emulator/faults", {
+      seed: 1,
+      rules: [{ operation: "*", kind: "explode", rate: 0.5 }],
     });
     expect([res.status, res.headers.get("x-amzn-errortype"), await res.json()]).toEqual([
       400,
@@ -84,7 +85,7 @@ describe("fault injection", () => {
         Message: "rules[0].kind must be one of throttle, internal, reset-before, reset-after, latency, lag",
       },
     ]);
-    expect(await admin(em, "GET", "/_emulator/faults")).toEqual({ seed: 1, rules: [] });
+    expect(await faultsOf(em)).toEqual({ seed: 1, rules: [] });
   });
 });
 
@@ -111,8 +112,8 @@ describe("connect-emulator --faults FILE", () => {
       });
       const list = () => errorName(c.send(new ListBotsCommand({ InstanceId: INSTANCE, LexVersion: "V2" })));
       expect([await list(), await list()]).toEqual(["ThrottlingException", "ok"]);
-      await fetch(`${url}/_emulator/reset`, { method: "POST" });
-      expect(await (await fetch(`${url}/_emulator/faults`)).json()).toEqual(faults);
+      await resetEmulator({ url });
+      expect(await faultsOf({ url })).toEqual(faults);
       expect(await list()).toBe("ThrottlingException");
     } finally {
       proc.kill("SIGTERM");

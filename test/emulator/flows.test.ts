@@ -14,7 +14,8 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../src/emulator";
 import { stateFromSeed } from "../../src/emulator/seed";
-import { admin, connectClient, emulatorWith } from "../helpers/emulator";
+import { callsOf } from "../helpers/admin";
+import { connectClient, emulatorWith } from "../helpers/emulator";
 import {
   CONNECTOR_ID,
   EMAIL_ARN,
@@ -319,7 +320,7 @@ describe("seeded flow associations", () => {
   it("counts each operation in the metrics", async () => {
     await c.send(voiceFlow(voiceId(0), FLOW_A));
     await listVoice();
-    expect(((await admin(em, "GET", "/_emulator/metrics")) as { calls: object }).calls).toEqual({
+    expect(await callsOf(em)).toEqual({
       AssociatePhoneNumberContactFlow: 1,
       ListFlowAssociations: 1,
     });

@@ -8,7 +8,7 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import { emulatorWith } from "../helpers/emulator";
-import { callsAndErrors } from "../helpers/outcomes";
+import { callsAndErrors } from "../helpers/admin";
 import {
   DOMAIN,
   ORDER,

@@ -9,7 +9,8 @@ import {
 } from "@aws-sdk/client-connect";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
-import { admin, connectClient, emulatorWith } from "../helpers/emulator";
+import { metricsOf, setFaults, setQuotas } from "../helpers/admin";
+import { connectClient, emulatorWith } from "../helpers/emulator";
 import { failure } from "../helpers/failure";
 import { ACCOUNT, INSTANCE, REGION } from "../helpers/seeds/base";
 import {
@@ -209,7 +210,7 @@ describe("AssociateSecurityProfiles / DisassociateSecurityProfiles / ListEntityS
   });
 
   it("throttles each of the five operations with 429 ThrottlingException once its burst is spent", async () => {
-    await admin(em, "PUT", "/_emulator/quotas", { mode: "aws" });
+    await setQuotas(em, "aws");
     const calls = {
       AssociateSecurityProfiles: () => associate(["sp-none"]),
       DisassociateSecurityProfiles: () => disassociate(["sp-none"]),
@@ -231,9 +232,7 @@ describe("AssociateSecurityProfiles / DisassociateSecurityProfiles / ListEntityS
         "ThrottlingException",
       );
     }
-    const m = (await admin(em, "GET", "/_emulator/metrics")) as {
-      errors: Record<string, Record<string, number>>;
-    };
+    const m = await metricsOf(em);
     for (const op of Object.keys(calls)) expect(m.errors[op]?.["ThrottlingException"]).toBe(1);
   });
 });
@@ -290,7 +289,7 @@ describe("DescribeUser / UpdateUserSecurityProfiles", () => {
 
 describe("fault rules with skip", () => {
   it("lets the first `skip` matching calls through, then fires `times` times", async () => {
-    await admin(em, "PUT", "/_emulator/faults", {
+    await setFaults(em, {
       seed: 1,
       rules: [{ operation: "AssociateSecurityProfiles", kind: "internal", rate: 1, skip: 1, times: 1 }],
     });

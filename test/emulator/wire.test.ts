@@ -1,7 +1,8 @@
 import { ListBotsCommand } from "@aws-sdk/client-connect";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES, type RunningEmulator } from "../../src/emulator";
-import { admin, connectClient, emulatorWith } from "../helpers/emulator";
+import { metricsOf, resetEmulator, seedEmulator, setFaults, setQuotas, stateOf } from "../helpers/admin";
+import { connectClient, emulatorWith, adminRequest } from "../helpers/emulator";
 import { ALIAS_A, INSTANCE, REGION, baseSeed } from "../helpers/seeds/base";
 
 const SIGNED = `AWS4-HMAC-SHA256 Credential=AKIAEMULATOR000TEST/20261121/${REGION}/connect/aws4_request, SignedHeaders=host;x-amz-date, Signature=0123abcd`;
@@ -90,33 +91,26 @@ describe("restJson1 wire format", () => {
 
 describe("admin API", () => {
   it("refuses a seed with a bad field, naming it, and keeps the old state", async () => {
-    const res = await fetch(`${em.url}/_emulator/seed`, {
-      method: "POST",
-      body: JSON.stringify({
-        connect: { instances: [{ id: "x", phoneNumbers: [{ id: "p", channel: "FAX" }] }] },
-      }),
+    const res = await adminRequest(em, "POST", "/_emulator/seed", {
+      connect: { instances: [{ id: "x", phoneNumbers: [{ id: "p", channel: "FAX" }] }] },
     });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { Message: string }).Message).toBe(
       "seed: connect.instances[0].phoneNumbers[0].channel must be one of VOICE, SMS, WHATSAPP",
     );
-    const state = (await admin(em, "GET", "/_emulator/state")) as {
-      connect: { instances: { id: string }[] };
-    };
+    const state = await stateOf(em);
     expect(state.connect.instances.map((i) => i.id)).toEqual([INSTANCE]);
   });
 
   it("derives ARNs from ids in the forms Connect uses", async () => {
-    await admin(em, "POST", "/_emulator/seed", {
+    await seedEmulator(em, {
       accountId: "210987654321",
       region: "eu-west-2",
       connect: {
         instances: [{ id: "inst", users: [{ id: "u1" }], phoneNumbers: [{ id: "p1", channel: "SMS" }] }],
       },
     });
-    const state = (await admin(em, "GET", "/_emulator/state")) as {
-      connect: { instances: { arn: string; users: { arn: string }[]; phoneNumbers: { arn: string }[] }[] };
-    };
+    const state = await stateOf(em);
     const inst = state.connect.instances[0];
     expect(inst?.arn).toBe("arn:aws:connect:eu-west-2:210987654321:instance/inst");
     expect(inst?.users[0]?.arn).toBe("arn:aws:connect:eu-west-2:210987654321:instance/inst/agent/u1");
@@ -124,7 +118,7 @@ describe("admin API", () => {
   });
 
   it("throttles with 429 ThrottlingException once an operation's burst of 5 is spent under --quotas aws", async () => {
-    await admin(em, "PUT", "/_emulator/quotas", { mode: "aws" });
+    await setQuotas(em, "aws");
     const c = connectClient(em);
     const results = await Promise.allSettled(
       Array.from({ length: 7 }, () =>
@@ -134,12 +128,12 @@ describe("admin API", () => {
     const names = results.map((r) => (r.status === "fulfilled" ? "ok" : (r.reason as Error).name));
     expect(names.filter((n) => n === "ok")).toHaveLength(5);
     expect(names.filter((n) => n === "ThrottlingException")).toHaveLength(2);
-    const m = (await admin(em, "GET", "/_emulator/metrics")) as { errors: object };
+    const m = await metricsOf(em);
     expect(m.errors).toEqual({ ListBots: { ThrottlingException: 2 } });
   });
 
   it("injects seeded faults for the first N calls of an operation", async () => {
-    await admin(em, "PUT", "/_emulator/faults", {
+    await setFaults(em, {
       seed: 7,
       rules: [{ operation: "ListBots", kind: "internal", rate: 1, times: 2 }],
     });
@@ -159,8 +153,8 @@ describe("admin API", () => {
   it("resets state, metrics and faults to the seed", async () => {
     const c = connectClient(em);
     await c.send(new ListBotsCommand({ InstanceId: INSTANCE, LexVersion: "V1" }));
-    await admin(em, "POST", "/_emulator/reset");
-    expect(await admin(em, "GET", "/_emulator/metrics")).toEqual({
+    await resetEmulator(em);
+    expect(await metricsOf(em)).toEqual({
       calls: {},
       errors: {},
       firstCallAt: {},

@@ -4,7 +4,8 @@ import { DisassociateBotCommand } from "@aws-sdk/client-connect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import type { InstanceState } from "../../src/emulator/state";
-import { TEST_CREDENTIALS, admin, connectClient, emulatorWith } from "../helpers/emulator";
+import { callsOf, metricsOf, resetMetrics } from "../helpers/admin";
+import { TEST_CREDENTIALS, connectClient, emulatorWith } from "../helpers/emulator";
 import { REPO_ROOT, TestStack, pulumiBinary } from "../helpers/pulumi";
 import { ALIAS_A, ALIAS_B, INSTANCE, REGION, baseSeed } from "../helpers/seeds/base";
 
@@ -19,9 +20,7 @@ function instance(): InstanceState {
   return i;
 }
 
-async function calls(): Promise<Record<string, number>> {
-  return ((await admin(em, "GET", "/_emulator/metrics")) as { calls: Record<string, number> }).calls;
-}
+const calls = () => callsOf(em);
 
 beforeAll(async () => {
   pulumiBinary();
@@ -95,15 +94,11 @@ describe("BotAssociation through the real pulumi CLI", () => {
     expect(preview.stdout).toMatch(
       /\+-\s+pulumi-nodejs:dynamic\/connect:BotAssociation\s+orders-v2\s+replace\s+\[diff: ~lexV2Bot\]/,
     );
-    await admin(em, "DELETE", "/_emulator/metrics");
+    await resetMetrics(em);
     await stack.up();
     expect(instance().associatedLexV2Bots).toEqual([ALIAS_B]);
     expect(instance().associatedLexBots).toEqual([{ name: "OrderBot", region: REGION }]);
-    const m = (await admin(em, "GET", "/_emulator/metrics")) as {
-      calls: Record<string, number>;
-      firstCallAt: Record<string, number>;
-      lastCallAt: Record<string, number>;
-    };
+    const m = await metricsOf(em);
     expect(m.calls).toEqual({ AssociateBot: 1, DisassociateBot: 1 });
     expect(m.lastCallAt["AssociateBot"]).toBeLessThanOrEqual(m.firstCallAt["DisassociateBot"] ?? 0);
     expect((await stack.outputs())["v2Id"]).toBe(`${INSTANCE}|V2|${ALIAS_B}`);
@@ -123,7 +118,7 @@ describe("BotAssociation through the real pulumi CLI", () => {
   });
 
   it("an invalid aliasArn fails preview naming lexV2Bot.aliasArn, with zero AWS calls", async () => {
-    await admin(em, "DELETE", "/_emulator/metrics");
+    await resetMetrics(em);
     await stack.setConfig("test:aliasArn", "arn:aws:lex:us-east-1:123456789012:bot/NOTANALIAS");
     const r = await stack.preview([], { allowFailure: true });
     expect(r.code).not.toBe(0);

@@ -2,7 +2,8 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import { emulatorWith } from "../helpers/emulator";
-import { calls as calledOps, flowTable, repoint, resetCalls as resetOps } from "../helpers/flow-emulator";
+import { callsOf as calledOps, resetMetrics as resetOps } from "../helpers/admin";
+import { flowTable, repoint } from "../helpers/flow-emulator";
 import {
   FLOW_A,
   FLOW_B,

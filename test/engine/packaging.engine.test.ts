@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../src/emulator";
-import { admin } from "../helpers/emulator";
+import { callsOf, resetMetrics } from "../helpers/admin";
 import { makeConsumer, packTarball, typeCheck, type PackageManager, type Packed } from "../helpers/consumer";
 import { REPO_ROOT, TestStack } from "../helpers/pulumi";
 
@@ -74,8 +74,7 @@ describe.each<PackageManager>(["npm", "pnpm"])("the packed package installed wit
   let dir: string;
   let em: RunningEmulator;
   let stack: TestStack;
-  const calls = async () =>
-    ((await admin(em, "GET", "/_emulator/metrics")) as { calls: Record<string, number> }).calls;
+  const calls = () => callsOf(em);
   const resources = async () =>
     ((await stack.exportState()).deployment.resources ?? [])
       .filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/connect:"))
@@ -196,7 +195,7 @@ describe.each<PackageManager>(["npm", "pnpm"])("the packed package installed wit
     "refresh reads every resource through the installed provider and finds nothing changed",
     async () => {
       const before = await resources();
-      await admin(em, "DELETE", "/_emulator/metrics");
+      await resetMetrics(em);
       await stack.refresh();
       expect(await resources()).toEqual(before);
       expect(await calls()).toEqual({

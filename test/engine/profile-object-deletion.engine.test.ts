@@ -2,8 +2,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
-import { TEST_CREDENTIALS, admin, emulatorWith } from "../helpers/emulator";
-import { callsAndErrors } from "../helpers/outcomes";
+import { TEST_CREDENTIALS, emulatorWith } from "../helpers/emulator";
+import { callsAndErrors, resetMetrics } from "../helpers/admin";
 import { DOMAIN, ORDER, PROFILE_A, orderKey, profilesSeed, putOrder } from "../helpers/seeds/profiles";
 import { REPO_ROOT, TestStack, pulumiBinary, type RunResult } from "../helpers/pulumi";
 import { REGION } from "../helpers/seeds/base";
@@ -25,10 +25,6 @@ function keysOnProfileA(): string[] {
 
 function metrics() {
   return callsAndErrors(em);
-}
-
-async function resetMetrics(): Promise<void> {
-  await admin(em, "DELETE", "/_emulator/metrics");
 }
 
 async function deletionsInState(): Promise<string[]> {
@@ -80,7 +76,7 @@ describe("ProfileObjectDeletion through the real pulumi CLI", () => {
   });
 
   it("a second up makes no AWS call", async () => {
-    await resetMetrics();
+    await resetMetrics(em);
     await stack.up();
     expect((await metrics()).calls).toEqual({});
   });
@@ -92,14 +88,14 @@ describe("ProfileObjectDeletion through the real pulumi CLI", () => {
     expect(preview.stdout).toMatch(
       /~\s+pulumi-nodejs:dynamic\/connect:ProfileObjectDeletion\s+erase-order\s+update\s+\[diff: ~verifyOnRefresh\]/,
     );
-    await resetMetrics();
+    await resetMetrics(em);
     await stack.up();
     expect((await metrics()).calls).toEqual({});
     expect((await stack.outputs())["executedAt"]).toBe(before);
   });
 
   it("with verifyOnRefresh, refresh keeps the resource while the object stays deleted (one listing)", async () => {
-    await resetMetrics();
+    await resetMetrics(em);
     await stack.refresh();
     expect(await deletionsInState()).toEqual([ID]);
     expect(await metrics()).toEqual({ calls: { ListProfileObjects: 1 }, errors: {} });
@@ -107,11 +103,11 @@ describe("ProfileObjectDeletion through the real pulumi CLI", () => {
 
   it("with verifyOnRefresh, refresh detects the object re-created out of band and the next up deletes it again", async () => {
     expect(await putOrder(em, PROFILE_A, "o-1")).toBe(KEY);
-    await resetMetrics();
+    await resetMetrics(em);
     await stack.refresh();
     expect(await deletionsInState()).toEqual([]);
     expect((await metrics()).calls).toEqual({ ListProfileObjects: 1 });
-    await resetMetrics();
+    await resetMetrics(em);
     await stack.up();
     expect(await metrics()).toEqual({ calls: { DeleteProfileObject: 1 }, errors: {} });
     expect(keysOnProfileA()).toEqual([orderKey("o-2")]);
@@ -124,7 +120,7 @@ describe("ProfileObjectDeletion through the real pulumi CLI", () => {
     expect(preview.stdout).toMatch(
       /\+-\s+pulumi-nodejs:dynamic\/connect:ProfileObjectDeletion\s+erase-order\s+replace\s+\[diff: ~triggers\]/,
     );
-    await resetMetrics();
+    await resetMetrics(em);
     await stack.up();
     expect(await metrics()).toEqual({
       calls: { DeleteProfileObject: 1 },
@@ -137,7 +133,7 @@ describe("ProfileObjectDeletion through the real pulumi CLI", () => {
   it("with ignoreMissing false, a missing object fails up with a message naming the object", async () => {
     await stack.setConfig("test:ignoreMissing", "false");
     await stack.setConfig("test:triggers", '{"ticket":"T-3"}');
-    await resetMetrics();
+    await resetMetrics(em);
     const r = await failingUp();
     expect(r.code).not.toBe(0);
     expect(r.stdout + r.stderr).toContain(
@@ -154,7 +150,7 @@ describe("ProfileObjectDeletion through the real pulumi CLI", () => {
   });
 
   it("an invalid profileId or domain name fails preview naming the property, with zero AWS calls", async () => {
-    await resetMetrics();
+    await resetMetrics(em);
     await stack.setConfig("test:profileId", PROFILE_A.toUpperCase());
     const badProfile = await stack.preview([], { allowFailure: true });
     expect(badProfile.code).not.toBe(0);
@@ -192,7 +188,7 @@ describe("ProfileObjectDeletion through the real pulumi CLI", () => {
 
   it("destroy makes no AWS call and restores nothing", async () => {
     await putOrder(em, PROFILE_A, "o-1");
-    await resetMetrics();
+    await resetMetrics(em);
     await stack.destroy();
     expect((await metrics()).calls).toEqual({});
     expect(await deletionsInState()).toEqual([]);

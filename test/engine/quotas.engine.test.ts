@@ -1,7 +1,8 @@
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
-import { admin, emulatorWith } from "../helpers/emulator";
+import { metricsOf, resetMetrics } from "../helpers/admin";
+import { emulatorWith } from "../helpers/emulator";
 import { REPO_ROOT, TestStack } from "../helpers/pulumi";
 import { ACCOUNT, INSTANCE, REGION } from "../helpers/seeds/base";
 
@@ -11,11 +12,6 @@ const aliases = Array.from(
   { length: COUNT },
   (_, i) => `${PREFIX}/PERFBOT${String(i).padStart(3, "0")}/TSTALIASID`,
 );
-
-interface Metrics {
-  calls: Record<string, number>;
-  errors: Record<string, Record<string, number>>;
-}
 
 let em: RunningEmulator;
 let stack: TestStack;
@@ -51,15 +47,15 @@ describe("under Connect's quotas (emulator --quotas aws)", () => {
     const r = await stack.up();
     expect(r.stdout).toContain(`+ ${COUNT + 1} created`);
     expect([...(em.state().connect.instances[0]?.associatedLexV2Bots ?? [])].sort()).toEqual(aliases);
-    const m = (await admin(em, "GET", "/_emulator/metrics")) as Metrics;
+    const m = await metricsOf(em);
     const throttled = m.errors["AssociateBot"]?.["ThrottlingException"] ?? 0;
     expect((m.calls["AssociateBot"] ?? 0) - throttled).toBe(COUNT);
   });
 
   it(`pulumi refresh of ${COUNT} associations on one instance makes one ListBots listing (its pages)`, async () => {
-    await admin(em, "DELETE", "/_emulator/metrics");
+    await resetMetrics(em);
     await stack.refresh();
-    const m = (await admin(em, "GET", "/_emulator/metrics")) as Metrics;
+    const m = await metricsOf(em);
     // 60 associations, 25 a page: one listing of 3 pages, shared by all 60 reads.
     expect(m.calls).toEqual({ ListBots: 3 });
     expect(m.errors).toEqual({});

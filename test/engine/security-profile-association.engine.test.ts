@@ -3,8 +3,8 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import type { InstanceState } from "../../src/emulator/state";
-import { TEST_CREDENTIALS, admin, emulatorWith } from "../helpers/emulator";
-import type { Metrics } from "../helpers/failure";
+import { NO_FAULTS, callsOf, resetMetrics, setFaults } from "../helpers/admin";
+import { TEST_CREDENTIALS, emulatorWith } from "../helpers/emulator";
 import { REPO_ROOT, TestStack, pulumiBinary } from "../helpers/pulumi";
 import { INSTANCE, REGION } from "../helpers/seeds/base";
 import {
@@ -33,10 +33,7 @@ const agentProfiles = (arn = AGENT) =>
   [...(instance().aiAgents.find((a) => a.arn === arn)?.securityProfileIds ?? [])].sort();
 const userProfiles = () => [...(instance().users[0]?.securityProfileIds ?? [])].sort();
 
-async function calls(): Promise<Record<string, number>> {
-  return ((await admin(em, "GET", "/_emulator/metrics")) as Metrics).calls;
-}
-const resetMetrics = () => admin(em, "DELETE", "/_emulator/metrics");
+const calls = () => callsOf(em);
 const json = (v: unknown) => JSON.stringify(v);
 
 async function agentOutputs(): Promise<unknown> {
@@ -79,7 +76,7 @@ describe("SecurityProfileAssociation through the real pulumi CLI", () => {
 
   it("exclusive: true removes a stray profile and leaves the listed ones; a user keeps the profile it had", async () => {
     await stack.setConfig("test:withOthers", "true");
-    await resetMetrics();
+    await resetMetrics(em);
     await stack.up();
     expect(agentProfiles(AGENT_WITH_STRAY)).toEqual([sp(30), sp(31)]);
     expect(userProfiles()).toEqual([KEPT, sp(35), sp(36)].sort());
@@ -111,7 +108,7 @@ describe("SecurityProfileAssociation through the real pulumi CLI", () => {
 
   it("reordering the ids is no change for pulumi preview, and makes no AWS call", async () => {
     await stack.setConfig("test:agentIds", json(range(1, 25).reverse()));
-    await resetMetrics();
+    await resetMetrics(em);
     const r = await stack.preview(["--expect-no-changes"]);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/agent-profiles\s+(update|replace)/);
@@ -124,7 +121,7 @@ describe("SecurityProfileAssociation through the real pulumi CLI", () => {
     expect(preview.stdout).toMatch(
       /~\s+pulumi-nodejs:dynamic\/connect:SecurityProfileAssociation\s+agent-profiles\s+update\s+\[diff: ~securityProfileIds\]/,
     );
-    await resetMetrics();
+    await resetMetrics(em);
     await stack.up();
     expect(await calls()).toEqual({
       ListEntitySecurityProfiles: 1,
@@ -143,7 +140,7 @@ describe("SecurityProfileAssociation through the real pulumi CLI", () => {
       /~\s+pulumi-nodejs:dynamic\/connect:SecurityProfileAssociation\s+agent-profiles\s+updated/,
     );
     expect(await agentOutputs()).toEqual(range(3, 28).filter((id) => id !== sp(5)));
-    await resetMetrics();
+    await resetMetrics(em);
     await stack.up();
     expect(await calls()).toEqual({ ListEntitySecurityProfiles: 1, AssociateSecurityProfiles: 1 });
     expect(agentProfiles()).toEqual(range(3, 28));
@@ -152,7 +149,7 @@ describe("SecurityProfileAssociation through the real pulumi CLI", () => {
   it("a failure on the second call fails up naming its profiles and the AWS error; state holds the first; the next up does the rest", async () => {
     // connect:maxAttempts 1: the SDK would otherwise retry the injected 500 and succeed.
     await stack.setConfig("connect:maxAttempts", "1");
-    await admin(em, "PUT", "/_emulator/faults", {
+    await setFaults(em, {
       seed: 1,
       rules: [{ operation: "AssociateSecurityProfiles", kind: "internal", rate: 1, skip: 1, times: 1 }],
     });
@@ -167,8 +164,8 @@ describe("SecurityProfileAssociation through the real pulumi CLI", () => {
     expect(await agentOutputs()).toEqual(range(3, 38));
     expect(agentProfiles()).toEqual(range(3, 38));
     await stack.run(["config", "rm", "--config-file", stack.configFile, "connect:maxAttempts"]);
-    await admin(em, "PUT", "/_emulator/faults", { seed: 1, rules: [] });
-    await resetMetrics();
+    await setFaults(em, NO_FAULTS);
+    await resetMetrics(em);
     await stack.up();
     expect(await calls()).toEqual({ ListEntitySecurityProfiles: 1, AssociateSecurityProfiles: 1 });
     expect(agentProfiles()).toEqual(range(3, 40));
@@ -205,7 +202,7 @@ describe("SecurityProfileAssociation through the real pulumi CLI", () => {
       await stack.run(["config", "get", "--config-file", stack.configFile, key], { allowFailure: true })
     ).stdout.trim();
     await stack.setConfig(key, value);
-    await resetMetrics();
+    await resetMetrics(em);
     const r = await stack.preview([], { allowFailure: true });
     expect(r.code).not.toBe(0);
     expect(r.stdout + r.stderr).toContain(reason);

@@ -4,7 +4,8 @@ import { DisassociateWorkspaceCommand } from "@aws-sdk/client-connect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import type { StateResource } from "../helpers/pulumi";
-import { TEST_CREDENTIALS, admin, connectClient, emulatorWith } from "../helpers/emulator";
+import { callsOf, resetMetrics } from "../helpers/admin";
+import { TEST_CREDENTIALS, connectClient, emulatorWith } from "../helpers/emulator";
 import { REPO_ROOT, TestStack, pulumiBinary } from "../helpers/pulumi";
 import { INSTANCE, REGION } from "../helpers/seeds/base";
 import {
@@ -35,13 +36,7 @@ function held(workspaceId: string): string[] {
     .sort();
 }
 
-async function calls(): Promise<Record<string, number>> {
-  return ((await admin(em, "GET", "/_emulator/metrics")) as { calls: Record<string, number> }).calls;
-}
-
-async function resetMetrics(): Promise<void> {
-  await admin(em, "DELETE", "/_emulator/metrics");
-}
+const calls = () => callsOf(em);
 
 function setArns(key: "bigArns" | "mainArns", arns: string[] | null) {
   return stack.setConfig(`test:${key}`, JSON.stringify(arns));
@@ -115,7 +110,7 @@ describe("WorkspaceAssociation through the real pulumi CLI", () => {
 
   it("fails up on one unknown ARN among 10, naming it with its error code; state and emulator hold the other 9", async () => {
     await setArns("mainArns", [...GOOD_NINE, UNKNOWN_USER_ARN]);
-    await resetMetrics();
+    await resetMetrics(em);
     const r = await stack.run(stack.withConfig(["up", "--yes", "--skip-preview"]), { allowFailure: true });
     expect(r.code).not.toBe(0);
     expect(r.stdout + r.stderr).toContain(
@@ -129,7 +124,7 @@ describe("WorkspaceAssociation through the real pulumi CLI", () => {
 
   it("after the program is fixed, up makes exactly one AssociateWorkspace call for the one ARN", async () => {
     await setArns("mainArns", [...GOOD_NINE, userArn(69)]);
-    await resetMetrics();
+    await resetMetrics(em);
     await stack.up();
     expect(await calls()).toEqual({ AssociateWorkspace: 1 });
     expect(held(WS_MAIN)).toEqual(sorted([...GOOD_NINE, userArn(69)]));
@@ -138,7 +133,7 @@ describe("WorkspaceAssociation through the real pulumi CLI", () => {
   it("adding 26 and removing 3 ARNs makes one call each way per batch of 25", async () => {
     const wanted = [...GOOD_NINE.slice(3), userArn(69), ...userArns(70, 95)];
     await setArns("mainArns", wanted);
-    await resetMetrics();
+    await resetMetrics(em);
     await stack.up();
     expect(await calls()).toEqual({ AssociateWorkspace: 2, DisassociateWorkspace: 1 });
     expect(held(WS_MAIN)).toEqual(sorted(wanted));
@@ -154,13 +149,13 @@ describe("WorkspaceAssociation through the real pulumi CLI", () => {
         ResourceArns: [removed],
       }),
     );
-    await resetMetrics();
+    await resetMetrics(em);
     await stack.refresh();
     expect(await calls()).toEqual({ SearchWorkspaceAssociations: 1 });
     const after = (await stateArns("supervisors")) as string[];
     expect(after).toHaveLength(32);
     expect(after).not.toContain(removed);
-    await resetMetrics();
+    await resetMetrics(em);
     await stack.up();
     expect(await calls()).toEqual({ AssociateWorkspace: 1 });
     expect(held(WS_MAIN)).toContain(removed);
@@ -185,7 +180,7 @@ describe("WorkspaceAssociation through the real pulumi CLI", () => {
   });
 
   it("destroy leaves both workspaces with no managed association (60 + 33 ARNs: 5 DisassociateWorkspace calls)", async () => {
-    await resetMetrics();
+    await resetMetrics(em);
     await stack.destroy();
     expect(await calls()).toEqual({ DisassociateWorkspace: 5 });
     expect(held(WS_BIG)).toEqual([]);

@@ -20,18 +20,31 @@ export function connectClient(em: RunningEmulator, region = REGION, maxAttempts 
   return new ConnectClient({ region, endpoint: em.url, credentials: TEST_CREDENTIALS, maxAttempts });
 }
 
-export async function admin(
-  em: RunningEmulator,
+/** An emulator to administer: one of `startEmulator`, or one the CLI started, by its URL. */
+export type EmulatorAt = Pick<RunningEmulator, "url">;
+
+/**
+ * One admin API request (`/_emulator/...`), its answer as it is: for tests of the admin API's own
+ * refusals. Everything else uses the typed calls of ./admin.
+ */
+export function adminRequest(
+  em: EmulatorAt,
   method: string,
   path: string,
   body?: unknown,
-): Promise<unknown> {
-  const res = await fetch(`${em.url}${path}`, {
+): Promise<Response> {
+  return fetch(`${em.url}${path}`, {
     method,
     ...(body === undefined
       ? {}
       : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
   });
+}
+
+/** One admin API request, its JSON answer parsed (undefined when empty); throws if the emulator refuses it. */
+export async function admin(em: EmulatorAt, method: string, path: string, body?: unknown): Promise<unknown> {
+  const res = await adminRequest(em, method, path, body);
   const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: the emulator answered ${res.status} ${text}`);
   return text ? JSON.parse(text) : undefined;
 }

@@ -10,9 +10,3 @@ export async function failure(
   }
   throw new Error("expected the call to fail");
 }
-
-/** The emulator's per-operation call counts. */
-export interface Metrics {
-  calls: Record<string, number>;
-  errors: Record<string, Record<string, number>>;
-}

@@ -1,16 +1,7 @@
 import { AssociatePhoneNumberContactFlowCommand } from "@aws-sdk/client-connect";
 import type { RunningEmulator } from "../../src/emulator";
-import { admin, connectClient } from "./emulator";
+import { connectClient } from "./emulator";
 import { INSTANCE } from "./seeds/base";
-
-/** Calls per operation since the last reset (the emulator's metrics). */
-export async function calls(em: RunningEmulator): Promise<Record<string, number>> {
-  return ((await admin(em, "GET", "/_emulator/metrics")) as { calls: Record<string, number> }).calls;
-}
-
-export async function resetCalls(em: RunningEmulator): Promise<void> {
-  await admin(em, "DELETE", "/_emulator/metrics");
-}
 
 /** Resource ARN → flow ARN, from the emulator's association table. */
 export function flowTable(em: RunningEmulator): Record<string, string> {

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import { botAssociationProvider } from "../../src/bot-association/provider";
 import { makeContext } from "../../src/runtime/context";
-import { admin, connectClient, emulatorWith } from "../helpers/emulator";
+import { callsOf, metricsOf, resetMetrics, seedEmulator, setFaults, setQuotas } from "../helpers/admin";
+import { connectClient, emulatorWith } from "../helpers/emulator";
 import { ACCOUNT, ALIAS_A, ALIAS_B, ALIAS_SLOW, INSTANCE, REGION, baseSeed } from "../helpers/seeds/base";
 
 let em: RunningEmulator;
@@ -30,9 +31,7 @@ async function associatedV2(): Promise<string[]> {
   return (r.LexBots ?? []).map((b) => b.LexV2Bot?.AliasArn ?? "");
 }
 
-async function calls(): Promise<Record<string, number>> {
-  return ((await admin(em, "GET", "/_emulator/metrics")) as { calls: Record<string, number> }).calls;
-}
+const calls = () => callsOf(em);
 
 describe("BotAssociation provider", () => {
   it("creates a Lex V1 association with lexRegion defaulted to the Region, and outputs its parseable id", async () => {
@@ -77,14 +76,12 @@ describe("BotAssociation provider", () => {
     );
     expect(r.id).toBe(`${INSTANCE}|V2|${ALIAS_SLOW}`);
     expect(await associatedV2()).toEqual([ALIAS_SLOW]);
-    const m = (await admin(em, "GET", "/_emulator/metrics")) as {
-      errors: Record<string, Record<string, number>>;
-    };
+    const m = await metricsOf(em);
     expect(m.errors["AssociateBot"]?.["InvalidRequestException"]).toBeGreaterThanOrEqual(1);
   });
 
   it("gives up on propagation after connect:consistencyTimeoutSeconds with the wrapped AWS error", async () => {
-    await admin(em, "POST", "/_emulator/seed", baseSeed({ slowAliasDelayMs: 600_000 }));
+    await seedEmulator(em, baseSeed({ slowAliasDelayMs: 600_000 }));
     const p = provider({ consistencyTimeoutSeconds: 1 }).create(
       await checked({ instanceId: INSTANCE, lexV2Bot: { aliasArn: ALIAS_SLOW } }),
     );
@@ -94,7 +91,7 @@ describe("BotAssociation provider", () => {
   });
 
   it("associates exactly once when the connection drops after AssociateBot was applied (ClientToken reuse)", async () => {
-    await admin(em, "PUT", "/_emulator/faults", {
+    await setFaults(em, {
       seed: 1,
       rules: [{ operation: "AssociateBot", kind: "reset-after", rate: 1, times: 1 }],
     });
@@ -103,10 +100,7 @@ describe("BotAssociation provider", () => {
     );
     expect(r.id).toBe(`${INSTANCE}|V2|${ALIAS_A}`);
     expect(await associatedV2()).toEqual([ALIAS_A]);
-    const m = (await admin(em, "GET", "/_emulator/metrics")) as {
-      calls: Record<string, number>;
-      errors: object;
-    };
+    const m = await metricsOf(em);
     expect(m.calls["AssociateBot"]).toBe(2);
     expect(m.errors).toEqual({});
   });
@@ -116,12 +110,12 @@ describe("BotAssociation provider", () => {
       { length: 12 },
       (_, i) => `arn:aws:lex:${REGION}:${ACCOUNT}:bot-alias/PACEBOT${String(i).padStart(3, "0")}/TSTALIASID`,
     );
-    await admin(em, "POST", "/_emulator/seed", {
+    await seedEmulator(em, {
       accountId: ACCOUNT,
       region: REGION,
       connect: { instances: [{ id: INSTANCE, lexV2BotAliases: aliases }] },
     });
-    await admin(em, "PUT", "/_emulator/quotas", { mode: "aws" });
+    await setQuotas(em, "aws");
     const p = provider();
     const ids = await Promise.all(
       aliases.map(
@@ -130,10 +124,7 @@ describe("BotAssociation provider", () => {
     );
     expect(ids).toEqual(aliases.map((a) => `${INSTANCE}|V2|${a}`));
     expect(await associatedV2()).toHaveLength(12);
-    const m = (await admin(em, "GET", "/_emulator/metrics")) as {
-      calls: Record<string, number>;
-      errors: Record<string, Record<string, number>>;
-    };
+    const m = await metricsOf(em);
     // Each association was applied once: every call beyond the 12 was a throttled one, retried.
     const throttled = m.errors["AssociateBot"]?.["ThrottlingException"] ?? 0;
     expect((m.calls["AssociateBot"] ?? 0) - throttled).toBe(12);
@@ -157,7 +148,7 @@ describe("BotAssociation provider", () => {
       { length: 30 },
       (_, i) => `arn:aws:lex:${REGION}:${ACCOUNT}:bot-alias/PAGEBOT${String(i).padStart(3, "0")}/TSTALIASID`,
     );
-    await admin(em, "POST", "/_emulator/seed", {
+    await seedEmulator(em, {
       accountId: ACCOUNT,
       region: REGION,
       connect: { instances: [{ id: INSTANCE, lexV2BotAliases: aliases }] },
@@ -165,7 +156,7 @@ describe("BotAssociation provider", () => {
     const c = connectClient(em);
     for (const a of aliases)
       await c.send(new AssociateBotCommand({ InstanceId: INSTANCE, LexV2Bot: { AliasArn: a } }));
-    await admin(em, "DELETE", "/_emulator/metrics");
+    await resetMetrics(em);
     const last = aliases[29] ?? "";
     const outs = {
       instanceId: INSTANCE,
@@ -184,7 +175,7 @@ describe("BotAssociation provider", () => {
       { length: 40 },
       (_, i) => `arn:aws:lex:${REGION}:${ACCOUNT}:bot-alias/SNAPBOT${String(i).padStart(3, "0")}/TSTALIASID`,
     );
-    await admin(em, "POST", "/_emulator/seed", {
+    await seedEmulator(em, {
       accountId: ACCOUNT,
       region: REGION,
       connect: { instances: [{ id: INSTANCE, lexV2BotAliases: [...aliases, ALIAS_A] }] },
@@ -192,7 +183,7 @@ describe("BotAssociation provider", () => {
     const c = connectClient(em);
     for (const a of aliases)
       await c.send(new AssociateBotCommand({ InstanceId: INSTANCE, LexV2Bot: { AliasArn: a } }));
-    await admin(em, "DELETE", "/_emulator/metrics");
+    await resetMetrics(em);
     const p = provider();
     const outsOf = (a: string) => ({
       instanceId: INSTANCE,
@@ -239,7 +230,7 @@ describe("BotAssociation provider", () => {
       new ListBotsCommand({ InstanceId: INSTANCE, LexVersion: "V1" }),
     );
     expect(listed.LexBots).toEqual([]);
-    const m = (await admin(em, "GET", "/_emulator/metrics")) as { calls: object; errors: object };
+    const m = await metricsOf(em);
     expect(m.calls).toEqual({ AssociateBot: 1, DisassociateBot: 2, ListBots: 1 });
     expect(m.errors).toEqual({ DisassociateBot: { ResourceNotFoundException: 1 } });
   });
@@ -249,7 +240,7 @@ describe("BotAssociation provider", () => {
     const { id, outs } = await p.create(
       await checked({ instanceId: INSTANCE, lexV2Bot: { aliasArn: ALIAS_A } }),
     );
-    await admin(em, "DELETE", "/_emulator/metrics");
+    await resetMetrics(em);
     const news = await checked({
       instanceId: INSTANCE,
       lexV2Bot: { aliasArn: ALIAS_A },

@@ -4,7 +4,8 @@ import { getFlowAssociations } from "../../src/flow-association/get-flow-associa
 import { makeContext, type ProviderContext } from "../../src/runtime/context";
 import { flowAssociationProvider } from "../../src/flow-association/provider";
 import { emulatorWith } from "../helpers/emulator";
-import { calls as calledOps, flowTable, repoint, resetCalls as resetOps } from "../helpers/flow-emulator";
+import { callsOf as calledOps, resetMetrics as resetOps } from "../helpers/admin";
+import { flowTable, repoint } from "../helpers/flow-emulator";
 import {
   FLOW_A,
   FLOW_B,

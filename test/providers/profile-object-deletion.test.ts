@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import { makeContext } from "../../src/runtime/context";
 import { profileObjectDeletionProvider } from "../../src/profile-object-deletion/provider";
-import { admin, emulatorWith } from "../helpers/emulator";
-import { callsAndErrors } from "../helpers/outcomes";
+import { emulatorWith } from "../helpers/emulator";
+import { callsAndErrors, resetMetrics, setFaults } from "../helpers/admin";
 import {
   DOMAIN,
   ORDER,
@@ -90,7 +90,7 @@ describe("ProfileObjectDeletion provider", () => {
   });
 
   it("counts a not-found on the retry after a dropped connection as its own deletion, even with ignoreMissing false", async () => {
-    await admin(em, "PUT", "/_emulator/faults", {
+    await setFaults(em, {
       seed: 1,
       rules: [{ operation: "DeleteProfileObject", kind: "reset-after", rate: 1, times: 1 }],
     });
@@ -107,7 +107,7 @@ describe("ProfileObjectDeletion provider", () => {
   });
 
   it("still fails for a missing object when the only earlier attempt was throttled (a 429 applies nothing)", async () => {
-    await admin(em, "PUT", "/_emulator/faults", {
+    await setFaults(em, {
       seed: 1,
       rules: [{ operation: "DeleteProfileObject", kind: "throttle", rate: 1, times: 1 }],
     });
@@ -131,14 +131,14 @@ describe("ProfileObjectDeletion provider", () => {
     const p = provider();
     const { id, outs } = await p.create(await checked(target("o-1")));
     await putOrder(em, PROFILE_A, "o-1");
-    await admin(em, "DELETE", "/_emulator/metrics");
+    await resetMetrics(em);
     expect(await p.read(id, { ...outs, __provider: "code" })).toEqual({ id, props: outs });
     expect((await metrics()).calls).toEqual({});
   });
 
   it("with verifyOnRefresh, keeps the resource while the object stays gone and drops it once it is back", async () => {
     const { id, outs } = await provider().create(await checked({ ...target("o-1"), verifyOnRefresh: true }));
-    await admin(em, "DELETE", "/_emulator/metrics");
+    await resetMetrics(em);
     expect(await provider().read(id, outs)).toEqual({ id, props: outs });
     await putOrder(em, PROFILE_A, "o-1");
     expect(await provider().read(id, outs)).toEqual({ id: "", props: {} });
@@ -158,7 +158,7 @@ describe("ProfileObjectDeletion provider", () => {
 
   it("serves the reads of one engine operation on one profile and type from one listing, through every page", async () => {
     for (let i = 0; i < 120; i++) await putOrder(em, PROFILE_B, `bulk-${i}`);
-    await admin(em, "DELETE", "/_emulator/metrics");
+    await resetMetrics(em);
     const p = provider();
     const ids = await Promise.all(
       ["bulk-0", "bulk-119", "gone"].map(async (orderId) => {
@@ -178,7 +178,7 @@ describe("ProfileObjectDeletion provider", () => {
   it("updates ignoreMissing and verifyOnRefresh in place with no AWS call, keeping the recorded result", async () => {
     const p = provider();
     const { id, outs } = await p.create(await checked(target("o-1")));
-    await admin(em, "DELETE", "/_emulator/metrics");
+    await resetMetrics(em);
     const news = await checked({ ...target("o-1"), ignoreMissing: false, verifyOnRefresh: true });
     expect(await p.update(id, outs, news)).toEqual({
       outs: { ...outs, ignoreMissing: false, verifyOnRefresh: true },
@@ -190,7 +190,7 @@ describe("ProfileObjectDeletion provider", () => {
     const p = provider();
     const { id, outs } = await p.create(await checked(target("o-1")));
     await putOrder(em, PROFILE_A, "o-1");
-    await admin(em, "DELETE", "/_emulator/metrics");
+    await resetMetrics(em);
     await p.delete(id, outs);
     expect((await metrics()).calls).toEqual({});
     expect(await orderKeys(em, PROFILE_A)).toEqual([orderKey("o-2"), orderKey("o-1")]);

@@ -9,8 +9,8 @@ import type { RunningEmulator } from "../../src/emulator";
 import { makeContext } from "../../src/runtime/context";
 import { PartialFailure } from "../../src/runtime/partial";
 import { securityProfileAssociationProvider } from "../../src/security-profile-association/provider";
-import { admin, connectClient, emulatorWith } from "../helpers/emulator";
-import type { Metrics } from "../helpers/failure";
+import { metricsOf, resetMetrics, seedEmulator, setFaults } from "../helpers/admin";
+import { connectClient, emulatorWith } from "../helpers/emulator";
 import { ACCOUNT, INSTANCE, REGION } from "../helpers/seeds/base";
 import {
   AGENT,
@@ -68,8 +68,7 @@ async function userProfiles(): Promise<string[]> {
   const r = await connectClient(em).send(new DescribeUserCommand({ InstanceId: INSTANCE, UserId: USER_ID }));
   return [...(r.User?.SecurityProfileIds ?? [])].sort();
 }
-const metrics = async () => (await admin(em, "GET", "/_emulator/metrics")) as Metrics;
-const resetMetrics = () => admin(em, "DELETE", "/_emulator/metrics");
+const metrics = () => metricsOf(em);
 const agentId = `${INSTANCE}|AI_AGENT|${AGENT}`;
 
 describe("SecurityProfileAssociation provider: AI agents", () => {
@@ -94,7 +93,7 @@ describe("SecurityProfileAssociation provider: AI agents", () => {
   it("updates adding 3 and removing 2 with exactly 1 Associate and 1 Disassociate call", async () => {
     const p = provider();
     const { id, outs } = await p.create(await onAgent(PROFILES.slice(0, 5)));
-    await resetMetrics();
+    await resetMetrics(em);
     const news = await onAgent([...PROFILES.slice(2, 5), sp(6), sp(7), sp(8)]);
     const r = await provider().update(id, outs, news);
     expect(r.outs.securityProfileIds).toEqual(PROFILES.slice(2, 8));
@@ -117,7 +116,7 @@ describe("SecurityProfileAssociation provider: AI agents", () => {
   });
 
   it("records exactly the first call's profiles when the second fails, and the next update does only the rest", async () => {
-    await admin(em, "PUT", "/_emulator/faults", {
+    await setFaults(em, {
       seed: 1,
       rules: [{ operation: "AssociateSecurityProfiles", kind: "internal", rate: 1, skip: 1, times: 1 }],
     });
@@ -137,14 +136,14 @@ describe("SecurityProfileAssociation provider: AI agents", () => {
     expect(partial.id).toBe(agentId);
     expect(partial.properties["securityProfileIds"]).toEqual(PROFILES.slice(0, 10));
     expect(partial.properties["__provider"]).toBe("code");
-    await resetMetrics();
+    await resetMetrics(em);
     const r = await provider().update(partial.id, partial.properties, inputs);
     expect(r.outs.securityProfileIds).toEqual(PROFILES.slice(0, 25));
     expect((await metrics()).calls).toEqual({ ListEntitySecurityProfiles: 1, AssociateSecurityProfiles: 2 });
   });
 
   it("associates exactly once when the connection drops after the call was applied", async () => {
-    await admin(em, "PUT", "/_emulator/faults", {
+    await setFaults(em, {
       seed: 1,
       rules: [{ operation: "AssociateSecurityProfiles", kind: "reset-after", rate: 1, times: 1 }],
     });
@@ -181,7 +180,7 @@ describe("SecurityProfileAssociation provider: AI agents", () => {
 
   it("reads 150 profiles through 2 pages, and serves every read of one entity from that one listing", async () => {
     const many = Array.from({ length: 150 }, (_, i) => `bulk-${i}`);
-    await admin(em, "POST", "/_emulator/seed", {
+    await seedEmulator(em, {
       accountId: ACCOUNT,
       region: REGION,
       connect: {
@@ -216,7 +215,7 @@ describe("SecurityProfileAssociation provider: AI agents", () => {
     const { id, outs } = await p.create(
       await onAgent(PROFILES.slice(0, 12), { entityArn: AGENT_WITH_STRAY }),
     );
-    await resetMetrics();
+    await resetMetrics(em);
     await p.delete(id, outs);
     await provider().delete(id, outs);
     await provider().delete(`gone|AI_AGENT|${AGENT}`, { ...outs, instanceId: "gone" });
@@ -245,7 +244,7 @@ describe("SecurityProfileAssociation provider: users", () => {
   it("refuses to leave a user with no profile, saying so, with no write", async () => {
     const p = provider();
     const { id, outs } = await p.create(await onUser([KEPT, sp(1)], { exclusive: true }));
-    await resetMetrics();
+    await resetMetrics(em);
     await expect(provider().delete(id, outs)).rejects.toThrow(
       `Cannot remove security profiles ${KEPT}, ${sp(1)} from user ${USER_ARN} on instance ${INSTANCE}: they are all it has, and Amazon Connect requires a user to keep at least one security profile.`,
     );

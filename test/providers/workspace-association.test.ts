@@ -8,7 +8,8 @@ import type { RunningEmulator } from "../../src/emulator";
 import { makeContext } from "../../src/runtime/context";
 import { PartialFailure } from "../../src/runtime/partial";
 import { workspaceAssociationProvider } from "../../src/workspace-association/provider";
-import { admin, connectClient, emulatorWith } from "../helpers/emulator";
+import { callsOf, resetMetrics, seedEmulator, setFaults } from "../helpers/admin";
+import { connectClient, emulatorWith } from "../helpers/emulator";
 import { INSTANCE, REGION } from "../helpers/seeds/base";
 import {
   SECURITY_PROFILE_ARN,
@@ -40,13 +41,7 @@ async function checked(resourceArns: string[], workspaceId = WS_MAIN): Promise<R
   return { ...(r.inputs as Record<string, unknown>), __provider: CODE };
 }
 
-async function calls(): Promise<Record<string, number>> {
-  return ((await admin(em, "GET", "/_emulator/metrics")) as { calls: Record<string, number> }).calls;
-}
-
-async function resetMetrics(): Promise<void> {
-  await admin(em, "DELETE", "/_emulator/metrics");
-}
+const calls = () => callsOf(em);
 
 /** What the emulator holds for a workspace, sorted. */
 async function associated(workspaceId = WS_MAIN): Promise<string[]> {
@@ -126,11 +121,11 @@ describe("WorkspaceAssociation provider", () => {
   });
 
   it("associates once when the connection drops after AssociateWorkspace was applied: the retry's DuplicateResourceException is success", async () => {
-    await admin(em, "PUT", "/_emulator/faults", {
+    await setFaults(em, {
       seed: 1,
       rules: [{ operation: "AssociateWorkspace", kind: "reset-after", rate: 1, times: 1 }],
     });
-    await resetMetrics();
+    await resetMetrics(em);
     const arns = [userArn(1), routingProfileArn(1)];
     const r = await provider({ maxAttempts: 3 }).create(await checked(arns));
     expect(r.outs).toEqual(outs(arns));
@@ -142,7 +137,7 @@ describe("WorkspaceAssociation provider", () => {
     const p = provider();
     const { id, outs: before } = await p.create(await checked(userArns(1, 10)));
     const wanted = [...userArns(4, 10), ...userArns(11, 36)];
-    await resetMetrics();
+    await resetMetrics(em);
     const r = await p.update(id, { ...before, __provider: CODE }, await checked(wanted));
     expect(r.outs).toEqual(outs(wanted));
     expect(await calls()).toEqual({ AssociateWorkspace: 2, DisassociateWorkspace: 1 });
@@ -190,7 +185,7 @@ describe("WorkspaceAssociation provider", () => {
         ResourceArns: [userArn(9)],
       }),
     );
-    await resetMetrics();
+    await resetMetrics(em);
     const reader = provider();
     expect(await reader.read(main.id, { ...main.outs, __provider: CODE })).toEqual({
       id: main.id,
@@ -201,10 +196,10 @@ describe("WorkspaceAssociation provider", () => {
   });
 
   it("reads every page of a listing over 500 associations", async () => {
-    await admin(em, "POST", "/_emulator/seed", workspaceSeed(520));
+    await seedEmulator(em, workspaceSeed(520));
     const p = provider();
     const r = await p.create(await checked(userArns(1, 520)));
-    await resetMetrics();
+    await resetMetrics(em);
     expect((await provider().read(r.id, r.outs)).props).toEqual(outs(userArns(1, 520)));
     expect(await calls()).toEqual({ SearchWorkspaceAssociations: 2 });
   });
@@ -232,7 +227,7 @@ describe("WorkspaceAssociation provider", () => {
         ResourceArns: [userArn(7)],
       }),
     );
-    await resetMetrics();
+    await resetMetrics(em);
     await p.delete(id, o);
     expect(await calls()).toEqual({ DisassociateWorkspace: 2 });
     expect(await associated()).toEqual([]);
@@ -241,7 +236,7 @@ describe("WorkspaceAssociation provider", () => {
   it("deletes successfully when the workspace itself is gone", async () => {
     const p = provider();
     const { id, outs: o } = await p.create(await checked([userArn(1)]));
-    await admin(em, "POST", "/_emulator/seed", { connect: { instances: [{ id: INSTANCE }] } });
+    await seedEmulator(em, { connect: { instances: [{ id: INSTANCE }] } });
     await expect(p.delete(id, o)).resolves.toBeUndefined();
   });
 

@@ -2,7 +2,8 @@ import { spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import type { EmulatorState } from "../../src/emulator/state";
-import { admin, emulatorWith } from "../helpers/emulator";
+import { type FaultConfig, NO_FAULTS, metricsOf, setFaults } from "../helpers/admin";
+import { emulatorWith } from "../helpers/emulator";
 import { pulumiBinary, TestStack, type StackExport } from "../helpers/pulumi";
 import { compareStateWithEmulator } from "../helpers/state-compare";
 import { mixedPlan, mixedSeed, plannedCount } from "./mixed-plan";
@@ -25,7 +26,7 @@ const BOT_CALLS_BEFORE_KILL = 10;
  * matches sets the delay): the bots in flight at the kill are surely applied and unanswered, even
  * on a loaded machine.
  */
-const SLOW_ANSWERS = {
+const SLOW_ANSWERS: FaultConfig = {
   seed: 5,
   rules: [
     { operation: "AssociateBot", kind: "latency", rate: 1, latencyMs: 1500 },
@@ -59,12 +60,12 @@ async function setUp(): Promise<Run> {
   const em = await emulatorWith(mixedSeed());
   const baseline = structuredClone(em.state());
   current = { em, baseline, stack: await mixedStack(em, plan, new TestStack(MIXED_PROGRAM)), plugins: [] };
-  await admin(em, "PUT", "/_emulator/faults", SLOW_ANSWERS);
+  await setFaults(em, SLOW_ANSWERS);
   return current;
 }
 
 async function callsOf(run: Run, operation: string): Promise<number> {
-  const m = (await admin(run.em, "GET", "/_emulator/metrics")) as { calls: Record<string, number> };
+  const m = await metricsOf(run.em);
   return m.calls[operation] ?? 0;
 }
 
@@ -132,7 +133,7 @@ describe(`kill -9 in the middle of pulumi up of ${COUNT} resources`, () => {
       ).toBeGreaterThan(0);
       expect(unrecordedBots(run, crashed).length).toBeGreaterThan(0);
 
-      await admin(run.em, "PUT", "/_emulator/faults", { seed: 1, rules: [] });
+      await setFaults(run.em, NO_FAULTS);
       const r = await recoverInterruptedUp(run.stack);
       expect(r.report).toMatch(/recorded urn:pulumi:.*BotAssociation::bot-.* \(pending\)/);
       await expectConverged(run);
@@ -155,7 +156,7 @@ describe(`kill -9 in the middle of pulumi up of ${COUNT} resources`, () => {
       const crashed = await run.stack.exportState();
       expect(unrecordedBots(run, crashed).length).toBeGreaterThan(0);
 
-      await admin(run.em, "PUT", "/_emulator/faults", { seed: 1, rules: [] });
+      await setFaults(run.em, NO_FAULTS);
       const r = await recoverInterruptedUp(run.stack);
       expect(r.report).toMatch(/recorded urn:pulumi:.*BotAssociation::bot-.* \(preview\)/);
       await expectConverged(run);

@@ -11,6 +11,7 @@ import {
 } from "@aws-sdk/client-connect";
 import { afterEach, describe, expect, it } from "vitest";
 import type { EmulatorState } from "../../src/emulator/state";
+import { stateOf } from "../helpers/admin";
 import { TEST_CREDENTIALS } from "../helpers/emulator";
 import { ACCOUNT, INSTANCE, REGION } from "../helpers/seeds/base";
 
@@ -151,7 +152,7 @@ describe("emulator durability with --data-dir", () => {
     expect(failed.length).toBeGreaterThan(0);
 
     const second = await start(args);
-    const state = (await (await fetch(`${second.url}/_emulator/state`)).json()) as EmulatorState;
+    const state = await stateOf(second);
     const held = keysOf(state);
     expect(acked.filter((k) => !held.has(k))).toEqual([]);
     // Nothing that was never sent can be there.

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import type { EmulatorState } from "../../src/emulator/state";
-import { admin, emulatorWith } from "../helpers/emulator";
+import { type EmulatorMetrics, type FaultConfig, metricsOf, setFaults } from "../helpers/admin";
+import { emulatorWith } from "../helpers/emulator";
 import { TestStack } from "../helpers/pulumi";
 import { compareStateWithEmulator } from "../helpers/state-compare";
 import { mixedPlan, mixedSeed, plannedCount } from "./mixed-plan";
@@ -15,7 +16,7 @@ import { MIXED_PROGRAM, mixedStack } from "./mixed-stack";
 
 const plan = mixedPlan();
 const COUNT = plannedCount(plan);
-const FAULTS = {
+const FAULTS: FaultConfig = {
   seed: 424242,
   rules: [
     { operation: "*", kind: "throttle", rate: 0.05 },
@@ -36,7 +37,7 @@ beforeAll(async () => {
   em = await emulatorWith(mixedSeed());
   baseline = structuredClone(em.state());
   stack = await mixedStack(em, plan, new TestStack(MIXED_PROGRAM));
-  await admin(em, "PUT", "/_emulator/faults", FAULTS);
+  await setFaults(em, FAULTS);
 });
 
 afterAll(async () => {
@@ -44,12 +45,7 @@ afterAll(async () => {
   await em?.close();
 });
 
-interface Metrics {
-  calls: Record<string, number>;
-  errors: Record<string, Record<string, number>>;
-}
-
-const injected = (m: Metrics, op: string): number =>
+const injected = (m: EmulatorMetrics, op: string): number =>
   Object.entries(m.errors[op] ?? {})
     .filter(
       ([code]) =>
@@ -65,7 +61,7 @@ describe("transient faults on 20% of calls", () => {
     const r = await stack.up();
     expect(r.stdout).toContain(`+ ${COUNT + 1} created`);
     expect(compareStateWithEmulator(await stack.exportState(), em.state(), baseline)).toEqual(AGREE);
-    const m = (await admin(em, "GET", "/_emulator/metrics")) as Metrics;
+    const m = await metricsOf(em);
     // The faults really happened and were retried (429s and 500s are counted; the other kinds are not).
     const faulted = Object.keys(m.calls).reduce((n, op) => n + injected(m, op), 0);
     expect(faulted).toBeGreaterThan(0);
