@@ -22,7 +22,6 @@ import {
   EMAIL_ID,
   FLOW_A,
   FLOW_B,
-  INSTANCE_ARN,
   SMS_ARN,
   SMS_ID,
   WHATSAPP_ARN,
@@ -31,7 +30,7 @@ import {
   voiceArn,
   voiceId,
 } from "../helpers/seeds/flows";
-import { INSTANCE } from "../helpers/seeds/base";
+import { INSTANCE, INSTANCE_ARN } from "../helpers/seeds/base";
 
 let em: RunningEmulator;
 let c: ConnectClient;

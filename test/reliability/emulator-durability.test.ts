@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { EmulatorState } from "../../src/emulator/state";
 import { stateOf } from "../helpers/admin";
 import { TEST_CREDENTIALS } from "../helpers/emulator";
-import { ACCOUNT, INSTANCE, REGION } from "../helpers/seeds/base";
+import { ACCOUNT, INSTANCE, INSTANCE_ARN, REGION, instanceSeed } from "../helpers/seeds/base";
 
 /*
  * connect-emulator with --data-dir, killed with SIGKILL while dozens of mutating calls are in
@@ -27,26 +27,16 @@ const IN_FLIGHT = 24;
 const KILL_AFTER_ACKS = 90;
 
 const pad = (n: number) => String(n).padStart(3, "0");
-const INSTANCE_ARN = `arn:aws:connect:${REGION}:${ACCOUNT}:instance/${INSTANCE}`;
 const alias = (i: number) => `arn:aws:lex:${REGION}:${ACCOUNT}:bot-alias/DURABLE${pad(i)}/TSTALIASID`;
 const user = (i: number) => `${INSTANCE_ARN}/agent/u-${pad(i)}`;
 
-const seed = {
-  accountId: ACCOUNT,
-  region: REGION,
-  connect: {
-    instances: [
-      {
-        id: INSTANCE,
-        lexV2BotAliases: Array.from({ length: PER_KIND }, (_, i) => alias(i)),
-        users: Array.from({ length: PER_KIND }, (_, i) => ({ id: `u-${pad(i)}` })),
-        workspaces: [{ id: "ws-1" }],
-        contactFlows: [{ id: "flow-a" }],
-        phoneNumbers: Array.from({ length: PER_KIND }, (_, i) => ({ id: `pn-${pad(i)}`, channel: "VOICE" })),
-      },
-    ],
-  },
-};
+const seed = instanceSeed({
+  lexV2BotAliases: Array.from({ length: PER_KIND }, (_, i) => alias(i)),
+  users: Array.from({ length: PER_KIND }, (_, i) => ({ id: `u-${pad(i)}` })),
+  workspaces: [{ id: "ws-1" }],
+  contactFlows: [{ id: "flow-a" }],
+  phoneNumbers: Array.from({ length: PER_KIND }, (_, i) => ({ id: `pn-${pad(i)}`, channel: "VOICE" })),
+});
 
 /** One mutating call, and the key its effect has in the emulator's state. */
 interface Mutation {

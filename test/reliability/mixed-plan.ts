@@ -1,5 +1,5 @@
 import { agentArn } from "../helpers/seeds/security-profiles";
-import { ACCOUNT, INSTANCE, REGION } from "../helpers/seeds/base";
+import { ACCOUNT, INSTANCE, REGION, instanceSeed } from "../helpers/seeds/base";
 import {
   CONNECTOR_ID,
   EMAIL_ID,
@@ -10,7 +10,7 @@ import {
   WHATSAPP_ID,
   SMS_ID,
 } from "../helpers/seeds/flows";
-import { DOMAIN, ORDER, PROFILE_A, orderKey } from "../helpers/seeds/profiles";
+import { DOMAIN, ORDER, PROFILE_A, orderKey, ordersDomain } from "../helpers/seeds/profiles";
 import { userArn } from "../helpers/seeds/workspaces";
 
 /*
@@ -153,41 +153,32 @@ export function plannedCount(plan: MixedPlan): number {
 }
 
 export function mixedSeed(): object {
-  return {
-    accountId: ACCOUNT,
-    region: REGION,
-    connect: {
-      instances: [
-        {
-          id: INSTANCE,
-          lexBots: V1_BOTS.map((name) => ({ name })),
-          lexV2BotAliases: Array.from({ length: BOTS_V2 }, (_, i) => aliasArn(i)),
-          securityProfiles: Array.from({ length: 12 }, (_, k) => ({ id: `sp-${pad(k + 1, 2)}` })),
-          aiAgents: Array.from({ length: AGENTS }, (_, i) => ({ arn: agentArn(100 + i) })),
-          users: Array.from({ length: USERS }, (_, i) => ({
-            id: userId(i + 1),
-            // Users start with a profile nobody manages: it must survive every run.
-            securityProfileIds: i < USERS_WITH_PROFILES ? ["sp-12"] : [],
-          })),
-          routingProfiles: [{ id: "rp-1" }],
-          workspaces: Array.from({ length: WORKSPACES }, (_, i) => ({ id: workspace(i) })),
-          contactFlows: [{ id: FLOW_A }, { id: FLOW_B }],
-          phoneNumbers: [
-            ...Array.from({ length: VOICE_NUMBERS }, (_, i) => ({ id: voice(i), channel: "VOICE" })),
-            { id: SMS_ID, channel: "SMS" },
-            { id: WHATSAPP_ID, channel: "WHATSAPP" },
-          ],
-          emailAddresses: [{ id: EMAIL_ID }],
-          analyticsConnectors: [{ id: CONNECTOR_ID }],
-        },
+  return instanceSeed(
+    {
+      lexBots: V1_BOTS.map((name) => ({ name })),
+      lexV2BotAliases: Array.from({ length: BOTS_V2 }, (_, i) => aliasArn(i)),
+      securityProfiles: Array.from({ length: 12 }, (_, k) => ({ id: `sp-${pad(k + 1, 2)}` })),
+      aiAgents: Array.from({ length: AGENTS }, (_, i) => ({ arn: agentArn(100 + i) })),
+      users: Array.from({ length: USERS }, (_, i) => ({
+        id: userId(i + 1),
+        // Users start with a profile nobody manages: it must survive every run.
+        securityProfileIds: i < USERS_WITH_PROFILES ? ["sp-12"] : [],
+      })),
+      routingProfiles: [{ id: "rp-1" }],
+      workspaces: Array.from({ length: WORKSPACES }, (_, i) => ({ id: workspace(i) })),
+      contactFlows: [{ id: FLOW_A }, { id: FLOW_B }],
+      phoneNumbers: [
+        ...Array.from({ length: VOICE_NUMBERS }, (_, i) => ({ id: voice(i), channel: "VOICE" })),
+        { id: SMS_ID, channel: "SMS" },
+        { id: WHATSAPP_ID, channel: "WHATSAPP" },
       ],
+      emailAddresses: [{ id: EMAIL_ID }],
+      analyticsConnectors: [{ id: CONNECTOR_ID }],
     },
-    customerProfiles: {
-      domains: [
-        {
-          name: DOMAIN,
-          objectTypes: [{ name: ORDER, profileKeyField: "customerId", uniqueKeyField: "orderId" }],
-          profiles: [
+    {
+      customerProfiles: {
+        domains: [
+          ordersDomain([
             {
               id: PROFILE_A,
               objects: Array.from({ length: DELETIONS }, (_, i) => ({
@@ -195,9 +186,9 @@ export function mixedSeed(): object {
                 object: { orderId: orderId(i) },
               })),
             },
-          ],
-        },
-      ],
+          ]),
+        ],
+      },
     },
-  };
+  );
 }

@@ -1,10 +1,9 @@
-import { ACCOUNT, INSTANCE, REGION } from "./base";
+import { ACCOUNT, INSTANCE_ARN, REGION, instanceSeed } from "./base";
 
 /** Contact flows of the flow-association seed, and their ARNs (the form the emulator reports). */
 export const FLOW_A = "flow-a";
 export const FLOW_B = "flow-b";
 export const FLOW_C = "flow-c";
-export const INSTANCE_ARN = `arn:aws:connect:${REGION}:${ACCOUNT}:instance/${INSTANCE}`;
 export const flowArn = (id: string): string => `${INSTANCE_ARN}/contact-flow/${id}`;
 
 /** Voice numbers `pn-000`, `pn-001`…; their Connect ARNs. */
@@ -26,28 +25,19 @@ export const CONNECTOR_ID = "connector-0001";
  */
 export function flowSeed(opts: { voiceNumbers?: number; preAssociated?: readonly number[] } = {}): object {
   const count = opts.voiceNumbers ?? 10;
-  return {
-    accountId: ACCOUNT,
-    region: REGION,
-    connect: {
-      instances: [
-        {
-          id: INSTANCE,
-          contactFlows: [{ id: FLOW_A }, { id: FLOW_B }, { id: FLOW_C }],
-          phoneNumbers: [
-            ...Array.from({ length: count }, (_, i) => ({ id: voiceId(i), channel: "VOICE" })),
-            { id: SMS_ID, channel: "SMS" },
-            { id: WHATSAPP_ID, channel: "WHATSAPP" },
-          ],
-          emailAddresses: [{ id: EMAIL_ID }],
-          analyticsConnectors: [{ id: CONNECTOR_ID }],
-          flowAssociations: (opts.preAssociated ?? []).map((i) => ({
-            resourceType: "VOICE_PHONE_NUMBER",
-            resourceId: voiceId(i),
-            flowId: FLOW_B,
-          })),
-        },
-      ],
-    },
-  };
+  return instanceSeed({
+    contactFlows: [{ id: FLOW_A }, { id: FLOW_B }, { id: FLOW_C }],
+    phoneNumbers: [
+      ...Array.from({ length: count }, (_, i) => ({ id: voiceId(i), channel: "VOICE" })),
+      { id: SMS_ID, channel: "SMS" },
+      { id: WHATSAPP_ID, channel: "WHATSAPP" },
+    ],
+    emailAddresses: [{ id: EMAIL_ID }],
+    analyticsConnectors: [{ id: CONNECTOR_ID }],
+    flowAssociations: (opts.preAssociated ?? []).map((i) => ({
+      resourceType: "VOICE_PHONE_NUMBER",
+      resourceId: voiceId(i),
+      flowId: FLOW_B,
+    })),
+  });
 }

@@ -19,6 +19,15 @@ export function orderKey(orderId: string): string {
   return profileObjectUniqueKey(ORDER, orderId);
 }
 
+/** DOMAIN, with its Order type (keyed by orderId, profile found by customerId), holding these profiles. */
+export function ordersDomain(profiles: object[]): object {
+  return {
+    name: DOMAIN,
+    objectTypes: [{ name: ORDER, profileKeyField: "customerId", uniqueKeyField: "orderId" }],
+    profiles,
+  };
+}
+
 /** PROFILE_A holds orders o-1 and o-2, PROFILE_B order o-3. */
 export function profilesSeed(): object {
   return {
@@ -26,20 +35,16 @@ export function profilesSeed(): object {
     region: REGION,
     customerProfiles: {
       domains: [
-        {
-          name: DOMAIN,
-          objectTypes: [{ name: ORDER, profileKeyField: "customerId", uniqueKeyField: "orderId" }],
-          profiles: [
-            {
-              id: PROFILE_A,
-              objects: [
-                { objectTypeName: ORDER, object: { orderId: "o-1", total: 10 } },
-                { objectTypeName: ORDER, object: { customerId: PROFILE_A, orderId: "o-2", total: 20 } },
-              ],
-            },
-            { id: PROFILE_B, objects: [{ objectTypeName: ORDER, object: { orderId: "o-3", total: 30 } }] },
-          ],
-        },
+        ordersDomain([
+          {
+            id: PROFILE_A,
+            objects: [
+              { objectTypeName: ORDER, object: { orderId: "o-1", total: 10 } },
+              { objectTypeName: ORDER, object: { customerId: PROFILE_A, orderId: "o-2", total: 20 } },
+            ],
+          },
+          { id: PROFILE_B, objects: [{ objectTypeName: ORDER, object: { orderId: "o-3", total: 30 } }] },
+        ]),
       ],
     },
   };

@@ -1,4 +1,4 @@
-import { ACCOUNT, INSTANCE, REGION } from "./base";
+import { ACCOUNT, INSTANCE, REGION, instanceSeed } from "./base";
 
 /** A seed for security profile tests: 40 profiles, AI agents and users on one instance. */
 export const ASSISTANT = "9f0e1d2c-3b4a-4c5d-8e6f-7a8b9c0d1e2f";
@@ -19,22 +19,13 @@ export const sp = (n: number): string => `sp-${String(n).padStart(2, "0")}`;
 export const PROFILES = Array.from({ length: 40 }, (_, i) => sp(i + 1));
 
 export function securityProfilesSeed(): object {
-  return {
-    accountId: ACCOUNT,
-    region: REGION,
-    connect: {
-      instances: [
-        {
-          id: INSTANCE,
-          securityProfiles: [...PROFILES, KEPT, STRAY].map((id) => ({ id })),
-          users: [{ id: USER_ID, securityProfileIds: [KEPT] }],
-          aiAgents: [
-            { arn: AGENT },
-            { arn: AGENT_WITH_STRAY, securityProfileIds: [STRAY] },
-            { arn: AGENT_ELSEWHERE },
-          ],
-        },
-      ],
-    },
-  };
+  return instanceSeed({
+    securityProfiles: [...PROFILES, KEPT, STRAY].map((id) => ({ id })),
+    users: [{ id: USER_ID, securityProfileIds: [KEPT] }],
+    aiAgents: [
+      { arn: AGENT },
+      { arn: AGENT_WITH_STRAY, securityProfileIds: [STRAY] },
+      { arn: AGENT_ELSEWHERE },
+    ],
+  });
 }

@@ -1,7 +1,6 @@
-import { ACCOUNT, INSTANCE, REGION } from "./base";
+import { INSTANCE_ARN, instanceSeed } from "./base";
 
 /** Workspaces, users and routing profiles to associate; ARNs derived the way the seed derives them. */
-export const INSTANCE_ARN = `arn:aws:connect:${REGION}:${ACCOUNT}:instance/${INSTANCE}`;
 export const WS_MAIN = "ws-main";
 export const WS_BIG = "ws-big";
 export const USER_COUNT = 100;
@@ -27,22 +26,13 @@ export const UNKNOWN_USER_ARN = `${INSTANCE_ARN}/agent/no-such-user`;
 export const SECURITY_PROFILE_ARN = `${INSTANCE_ARN}/security-profile/sp-1`;
 
 export function workspaceSeed(users = USER_COUNT): object {
-  return {
-    accountId: ACCOUNT,
-    region: REGION,
-    connect: {
-      instances: [
-        {
-          id: INSTANCE,
-          securityProfiles: [{ id: "sp-1", name: "Agent" }],
-          users: Array.from({ length: users }, (_, i) => ({ id: userId(i + 1) })),
-          routingProfiles: Array.from({ length: ROUTING_PROFILE_COUNT }, (_, i) => ({
-            id: `rp-${i + 1}`,
-            name: `Routing ${i + 1}`,
-          })),
-          workspaces: [{ id: WS_MAIN }, { id: WS_BIG }],
-        },
-      ],
-    },
-  };
+  return instanceSeed({
+    securityProfiles: [{ id: "sp-1", name: "Agent" }],
+    users: Array.from({ length: users }, (_, i) => ({ id: userId(i + 1) })),
+    routingProfiles: Array.from({ length: ROUTING_PROFILE_COUNT }, (_, i) => ({
+      id: `rp-${i + 1}`,
+      name: `Routing ${i + 1}`,
+    })),
+    workspaces: [{ id: WS_MAIN }, { id: WS_BIG }],
+  });
 }
