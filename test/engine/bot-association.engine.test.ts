@@ -40,7 +40,7 @@ afterAll(async () => {
   await em?.close();
 });
 
-describe("BotAssociation through the real pulumi CLI", () => {
+describe.sequential("BotAssociation through the real pulumi CLI", () => {
   it("preview lists both creates and makes no AWS call", async () => {
     const r = await stack.preview();
     expect(r.stdout).toMatch(/\+\s+pulumi-nodejs:dynamic\/connect:BotAssociation\s+orders-v1\s+create/);

@@ -119,7 +119,7 @@ afterEach(async () => {
   stack = em = undefined;
 });
 
-describe("every example's local stack through the real pulumi CLI", () => {
+describe.sequential("every example's local stack through the real pulumi CLI", () => {
   it("lists every example folder here", () => {
     const folders = fs
       .readdirSync(path.join(REPO_ROOT, "examples"), { withFileTypes: true })

@@ -55,7 +55,7 @@ afterAll(async () => {
   await em?.close();
 });
 
-describe("FlowAssociation through the real pulumi CLI", () => {
+describe.sequential("FlowAssociation through the real pulumi CLI", () => {
   it(
     "up associates 150 voice numbers and one SMS number from one program, each through its own API",
     async () => {

@@ -70,7 +70,7 @@ function realResolve(request: string, from: string): string {
   return fs.realpathSync(createRequire(path.join(from, "index.js")).resolve(request));
 }
 
-describe.each<PackageManager>(["npm", "pnpm"])("the packed package installed with %s", (pm) => {
+describe.sequential.each<PackageManager>(["npm", "pnpm"])("the packed package installed with %s", (pm) => {
   let dir: string;
   let em: RunningEmulator;
   let stack: TestStack;

@@ -56,7 +56,7 @@ afterAll(async () => {
   await em?.close();
 });
 
-describe("ProfileObjectDeletion through the real pulumi CLI", () => {
+describe.sequential("ProfileObjectDeletion through the real pulumi CLI", () => {
   it("preview plans the deletion and makes zero AWS calls", async () => {
     const r = await stack.preview();
     expect(r.stdout).toMatch(

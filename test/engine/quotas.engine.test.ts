@@ -42,7 +42,7 @@ afterAll(async () => {
   await em?.close();
 });
 
-describe("under Connect's quotas (emulator --quotas aws)", () => {
+describe.sequential("under Connect's quotas (emulator --quotas aws)", () => {
   it(`pulumi up of ${COUNT} associations succeeds for every resource, whatever 429s were answered on the way`, async () => {
     const r = await stack.up();
     expect(r.stdout).toContain(`+ ${COUNT + 1} created`);

@@ -66,7 +66,7 @@ afterAll(async () => {
   await em?.close();
 });
 
-describe("SecurityProfileAssociation through the real pulumi CLI", () => {
+describe.sequential("SecurityProfileAssociation through the real pulumi CLI", () => {
   it("up attaches 25 profiles to one AI agent with exactly 3 AssociateSecurityProfiles calls", async () => {
     await stack.up();
     expect(agentProfiles()).toEqual(range(1, 25));

@@ -74,7 +74,7 @@ afterAll(async () => {
   await em?.close();
 });
 
-describe("WorkspaceAssociation through the real pulumi CLI", () => {
+describe.sequential("WorkspaceAssociation through the real pulumi CLI", () => {
   it.each([
     ["an empty list", [], "resourceArns must hold at least 1 ARN, got none"],
     [

@@ -110,7 +110,7 @@ async function expectConverged(run: Run): Promise<void> {
   expect((await run.stack.up()).stdout).toContain(`${COUNT + 1} unchanged`);
 }
 
-describe(`kill -9 in the middle of pulumi up of ${COUNT} resources`, () => {
+describe.sequential(`kill -9 in the middle of pulumi up of ${COUNT} resources`, () => {
   it(
     "of the pulumi CLI: the documented recovery records the applied creates, state equals the emulator",
     async () => {

@@ -55,7 +55,7 @@ const injected = (m: EmulatorMetrics, op: string): number =>
     )
     .reduce((a, [, n]) => a + n, 0);
 
-describe("transient faults on 20% of calls", () => {
+describe.sequential("transient faults on 20% of calls", () => {
   it(`pulumi up of ${COUNT} resources of every type: zero failed, state equals the emulator`, async () => {
     expect(COUNT).toBe(50);
     const r = await stack.up();
