@@ -3,10 +3,19 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/aws/settings";
 import { checkFlowAssociation } from "../../src/flow-association/check";
 import {
-  REGION,
+  AWS_PARTITIONS,
   RUNS,
+  arnOf,
+  arnParts,
+  arnRegionAccepted,
   badString,
   assertCheckAgreesWithOracle,
+  every,
+  isAccountId,
+  isLower,
+  isSpace,
+  partitionAccepted,
+  regionAccepted,
   resolvedRegion,
   maybe,
   notString,
@@ -19,33 +28,45 @@ import {
 
 /*
  * Hostile input to FlowAssociation's check: every resource type with ids and ARNs of every shape,
- * instance ids of 100 / 101 characters, flow ids of 500 / 501. The oracle parses ARNs by hand
- * instead of restating the check's regular expressions.
+ * instance ids of 100 / 101 characters, flow ids of 500 / 501. The oracle states the rules from
+ * AWS's models (botocore 1.44.8, see fuzz-arbitraries.ts) and parses ARNs by hand.
  */
 
 const settings = { ...DEFAULT_SETTINGS, region: "us-east-1" };
-const TYPES = [
-  "VOICE_PHONE_NUMBER",
+
+// connect 2017-08-08: FlowAssociationResourceType (AssociateFlow, DisassociateFlow,
+// GetFlowAssociation) and ListFlowAssociationResourceType (ListFlowAssociations,
+// BatchGetFlowAssociation), as the model lists them.
+const FLOW_ASSOCIATION_RESOURCE_TYPE = [
   "SMS_PHONE_NUMBER",
-  "WHATSAPP_MESSAGING_PHONE_NUMBER",
   "INBOUND_EMAIL",
   "OUTBOUND_EMAIL",
   "ANALYTICS_CONNECTOR",
-] as const;
+  "WHATSAPP_MESSAGING_PHONE_NUMBER",
+];
+const LIST_FLOW_ASSOCIATION_RESOURCE_TYPE = [
+  "WHATSAPP_MESSAGING_PHONE_NUMBER",
+  "VOICE_PHONE_NUMBER",
+  "INBOUND_EMAIL",
+  "OUTBOUND_EMAIL",
+  "ANALYTICS_CONNECTOR",
+];
+/**
+ * library rule: resourceType takes both enums, VOICE_PHONE_NUMBER (only in the listing enum) being
+ * associated through AssociatePhoneNumberContactFlow.
+ */
+const TYPES = [...new Set([...FLOW_ASSOCIATION_RESOURCE_TYPE, ...LIST_FLOW_ASSOCIATION_RESOURCE_TYPE])];
 
 const id = fc.oneof(
-  w(8, fc.constantFrom("pn-1", "abc", "x_y-z.1")),
-  w(1, fc.constantFrom("", "a b", "a|b", "a:b", "a/b")),
+  w(8, fc.constantFrom("pn-1", "abc", "x_y-z.1", "Phone9")),
+  w(1, fc.constantFrom("", "a b", "a|b", "a:b", "a/b", "a\tb")),
 );
-const partition = fc.oneof(
-  w(6, fc.constantFrom("aws", "aws-cn", "aws-us-gov")),
-  w(1, fc.constantFrom("azure", "AWS")),
-);
+const partition = fc.oneof(w(6, fc.constantFrom(...AWS_PARTITIONS)), w(1, fc.constantFrom("azure", "AWS")));
 const account = fc.oneof(
   w(6, fc.constant("123456789012")),
   w(1, fc.constantFrom("12345678901", "12345678901a")),
 );
-const arnOf = (service: fc.Arbitrary<string>, rest: fc.Arbitrary<string>) =>
+const arnWith = (service: fc.Arbitrary<string>, rest: fc.Arbitrary<string>) =>
   fc
     .tuple(partition, service, fc.constantFrom("us-east-1", "eu-west-2", "US-EAST-1"), account, rest)
     .map(([p, s, r, a, x]) => `arn:${p}:${s}:${r}:${a}:${x}`);
@@ -54,28 +75,28 @@ const resourceId = fc.oneof(
   w(3, id),
   w(
     2,
-    arnOf(
+    arnWith(
       fc.constantFrom("connect"),
       id.map((i) => `phone-number/${i}`),
     ),
   ),
   w(
     2,
-    arnOf(
+    arnWith(
       fc.constantFrom("sms-voice"),
       id.map((i) => `phone-number/${i}`),
     ),
   ),
   w(
     2,
-    arnOf(
+    arnWith(
       fc.constantFrom("social-messaging"),
       id.map((i) => `phone-number-id/${i}`),
     ),
   ),
   w(
     2,
-    arnOf(
+    arnWith(
       anyService,
       fc
         .tuple(fc.constantFrom("instance/i-1/email-address", "a:b", "", "x y"), id)
@@ -89,7 +110,7 @@ const flowId = fc.oneof(
   w(4, id),
   w(
     3,
-    arnOf(
+    arnWith(
       fc.constantFrom("connect", "lex"),
       fc.tuple(id, id).map(([i, f]) => `instance/${i}/contact-flow/${f}`),
     ),
@@ -102,7 +123,7 @@ const instanceId = fc.oneof(
   w(4, id),
   w(
     3,
-    arnOf(
+    arnWith(
       fc.constantFrom("connect", "wisdom"),
       id.map((i) => `instance/${i}`),
     ),
@@ -118,10 +139,16 @@ const anything = fc.record({
   region: maybe(regionArb),
 });
 /** The resourceId forms each type takes. */
-const FORMS: Record<(typeof TYPES)[number], string[]> = {
+const FORMS: Record<string, string[]> = {
   VOICE_PHONE_NUMBER: ["pn-1", "arn:aws:connect:us-east-1:123456789012:phone-number/pn-1"],
-  SMS_PHONE_NUMBER: ["arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-1"],
-  WHATSAPP_MESSAGING_PHONE_NUMBER: ["arn:aws:social-messaging:us-east-1:123456789012:phone-number-id/wa-1"],
+  SMS_PHONE_NUMBER: [
+    "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-1",
+    "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone_0123456789abcdef",
+  ],
+  WHATSAPP_MESSAGING_PHONE_NUMBER: [
+    "arn:aws:social-messaging:us-east-1:123456789012:phone-number-id/wa-1",
+    "arn:aws:social-messaging:us-east-1:123456789012:phone-number-id/976c72a700aac43eaf573ae050example",
+  ],
   INBOUND_EMAIL: ["em-1", "arn:aws:connect:us-east-1:123456789012:instance/i-1/email-address/em-1"],
   OUTBOUND_EMAIL: ["em-2"],
   ANALYTICS_CONNECTOR: [
@@ -136,7 +163,7 @@ const wellFormed = fc.constantFrom(...TYPES).chain((type) =>
       w(4, fc.constantFrom("i-1", "arn:aws:connect:us-east-1:123456789012:instance/i-1")),
       w(1, instanceId),
     ),
-    resourceId: fc.oneof(w(4, fc.constantFrom(...FORMS[type])), w(1, resourceId)),
+    resourceId: fc.oneof(w(4, fc.constantFrom(...(FORMS[type] ?? []))), w(1, resourceId)),
     resourceType: fc.constant(type),
     flowId: fc.oneof(
       w(4, fc.constantFrom("f-1", "arn:aws:connect:us-east-1:123456789012:instance/i-1/contact-flow/f-1")),
@@ -147,71 +174,120 @@ const wellFormed = fc.constantFrom(...TYPES).chain((type) =>
 );
 const input = fc.oneof(w(1, wellFormed), w(1, anything)).map((r) => present(r));
 
-/** An id Connect takes: no |, whitespace, / or :. */
-const isId = (s: string) => s.length > 0 && !/[|\s/:]/.test(s);
+/**
+ * library rule: an id (of an instance, phone number, email address, connector or flow) holds no '|'
+ * (the separator of this resource's own id), whitespace, '/' or ':' (which would break the URL paths
+ * and ARNs it goes into). The model types these ids as plain strings.
+ */
+const isId = (s: string) => every(s, (c) => c !== "|" && c !== "/" && c !== ":" && !isSpace(c));
 
-interface Arn {
-  service: string;
-  rest: string;
+/** `resource` is `<type>/<id>` exactly. */
+const named = (resource: string, type: string) =>
+  resource.startsWith(`${type}/`) && isId(resource.slice(type.length + 1));
+
+/**
+ * An End User Messaging SMS phone number ARN (AssociateFlowRequest.ResourceId's documentation for
+ * SMS_PHONE_NUMBER): arn:…:sms-voice:…:phone-number/<id>, the form pinpoint-sms-voice-v2
+ * 2022-03-31 gives its phone numbers' ARNs (AmazonResourceName: 20-256 characters of [A-Za-z0-9_:/-]).
+ */
+function isSmsNumberArn(s: string): boolean {
+  const a = arnOf(s, "sms-voice");
+  if (a === undefined || !named(a.resource, "phone-number")) return false;
+  // differs from AWS model: pinpoint-sms-voice-v2 bounds such ARNs (AmazonResourceName) to 20-256
+  // characters of [A-Za-z0-9_:/-]; the check takes any id characters after phone-number/ (x_y-z.1,
+  // é) and any length.
+  return true;
 }
 
-function parseArn(s: string): Arn | undefined {
-  const p = s.split(":");
-  if (p.length < 6 || p[0] !== "arn") return undefined;
-  const [, part = "", service = "", region = "", acct = ""] = p;
-  if (!/^aws[a-z-]*$/.test(part) || !/^[a-z0-9-]+$/.test(region) || !/^[0-9]{12}$/.test(acct))
-    return undefined;
-  return { service, rest: p.slice(5).join(":") };
+/**
+ * An End User Messaging Social phone number ARN (ResourceId's documentation for
+ * WHATSAPP_MESSAGING_PHONE_NUMBER): socialmessaging 2024-01-01 LinkedWhatsAppPhoneNumberArn,
+ * arn:.*:phone-number-id/[0-9a-zA-Z]+, up to 2048 characters; library rule: of the
+ * social-messaging service, with an accepted partition, Region and account.
+ */
+function isWhatsAppNumberArn(s: string): boolean {
+  const a = arnOf(s, "social-messaging");
+  if (a === undefined || !a.resource.startsWith("phone-number-id/")) return false;
+  const number = a.resource.slice("phone-number-id/".length);
+  // differs from AWS model: LinkedWhatsAppPhoneNumberArn's id is [0-9a-zA-Z]+; the check takes any id
+  // characters (wa-1, x_y-z.1).
+  return isId(number);
 }
 
-/** `rest` is `<prefix>/<id>` exactly. */
-const named = (rest: string, prefix: string) =>
-  rest.startsWith(`${prefix}/`) && isId(rest.slice(prefix.length + 1));
+/** library rule: any service's ARN whose resource ends in /<id> (the model says "identifier"). */
+function endsInId(s: string): boolean {
+  const a = arnParts(s);
+  if (!a || !partitionAccepted(a.partition) || !arnRegionAccepted(a.region) || !isAccountId(a.account))
+    return false;
+  if (!every(a.service, (c) => isLower(c) || c === "-") || [...a.resource].some(isSpace)) return false;
+  const slash = a.resource.lastIndexOf("/");
+  return slash >= 0 && isId(a.resource.slice(slash + 1));
+}
 
 function resourceOk(type: string, v: string): boolean {
-  const arn = parseArn(v);
   switch (type) {
-    case "VOICE_PHONE_NUMBER":
-      return isId(v) || (arn?.service === "connect" && named(arn.rest, "phone-number"));
-    case "SMS_PHONE_NUMBER":
-      return arn?.service === "sms-voice" && named(arn.rest, "phone-number");
-    case "WHATSAPP_MESSAGING_PHONE_NUMBER":
-      return arn?.service === "social-messaging" && named(arn.rest, "phone-number-id");
-    default: {
-      if (isId(v)) return true;
-      if (!arn || !/^[a-z-]+$/.test(arn.service) || /\s/.test(arn.rest)) return false;
-      const slash = arn.rest.lastIndexOf("/");
-      return slash >= 0 && isId(arn.rest.slice(slash + 1));
+    case "VOICE_PHONE_NUMBER": {
+      // AssociatePhoneNumberContactFlowRequest.PhoneNumberId (PhoneNumberId): a string; library rule:
+      // an id, or the number's Connect ARN arn:…:connect:…:phone-number/<id>.
+      const a = arnOf(v, "connect");
+      return isId(v) || (a !== undefined && named(a.resource, "phone-number"));
     }
+    case "SMS_PHONE_NUMBER":
+      return isSmsNumberArn(v);
+    case "WHATSAPP_MESSAGING_PHONE_NUMBER":
+      return isWhatsAppNumberArn(v);
+    default:
+      // library rule: email addresses and analytics connectors by id or by ARN.
+      return isId(v) || endsInId(v);
   }
 }
 
+/** library rule: a flow id, or a flow ARN arn:…:connect:…:instance/<id>/contact-flow/<id>. */
 function flowOk(v: string): boolean {
   if (isId(v)) return true;
-  const arn = parseArn(v);
-  const m = arn?.service === "connect" ? /^instance\/([^/]*)\/contact-flow\/([^/]*)$/.exec(arn.rest) : null;
-  return m !== null && isId(m[1] ?? "") && isId(m[2] ?? "");
+  const parts = arnOf(v, "connect")?.resource.split("/");
+  return (
+    parts?.length === 4 &&
+    parts[0] === "instance" &&
+    isId(parts[1] ?? "") &&
+    parts[2] === "contact-flow" &&
+    isId(parts[3] ?? "")
+  );
 }
 
+/**
+ * library rule: an instance id, or an instance ARN arn:…:connect:…:instance/<id> (the form of
+ * connect's InstanceIdOrArn; the operations here type InstanceId as a string of 1-100).
+ */
 function instanceOk(v: string): boolean {
-  const arn = parseArn(v);
-  return isId(v) || (arn?.service === "connect" && named(arn.rest, "instance"));
+  const a = arnOf(v, "connect");
+  return isId(v) || (a !== undefined && named(a.resource, "instance"));
 }
 
 function expectedFailures(i: Record<string, unknown>): string[] {
   const bad = new Set<string>();
+  // AssociateFlowRequest.InstanceId (InstanceId): required, 1-100.
   const inst = i["instanceId"];
-  if (badString(inst, { required: true, min: 1, max: 100 }) || !instanceOk(inst as string))
-    bad.add("instanceId");
+  if (badString(inst, { required: true, min: 1, max: 100, form: instanceOk })) bad.add("instanceId");
+  // AssociateFlowRequest.ResourceType: required, one of the types above.
   const type = i["resourceType"];
   const typeOk = !badString(type, { required: true, oneOf: TYPES });
   if (!typeOk) bad.add("resourceType");
+  // AssociateFlowRequest.ResourceId (ARN): required string; library rule: not empty, and of the
+  // type's form (only checked once the type is known).
   const res = i["resourceId"];
-  if (badString(res, { required: true, min: 1 }) || (typeOk && !resourceOk(type as string, res as string)))
+  if (
+    badString(res, {
+      required: true,
+      min: 1,
+      ...(typeOk ? { form: (s) => resourceOk(type as string, s) } : {}),
+    })
+  )
     bad.add("resourceId");
-  const flow = i["flowId"];
-  if (badString(flow, { required: true, min: 1, max: 500 }) || !flowOk(flow as string)) bad.add("flowId");
-  if (badString(i["region"], { pattern: REGION })) bad.add("region");
+  // AssociateFlowRequest.FlowId (ARN): required string; AssociatePhoneNumberContactFlowRequest
+  // .ContactFlowId (ContactFlowId): max 500. library rule: 1-500 for every type, an id or flow ARN.
+  if (badString(i["flowId"], { required: true, min: 1, max: 500, form: flowOk })) bad.add("flowId");
+  if (badString(i["region"], { form: regionAccepted })) bad.add("region");
   return [...bad].sort();
 }
 

@@ -2,7 +2,24 @@ import fc from "fast-check";
 import { isDeepStrictEqual } from "node:util";
 import type { CheckFailure } from "../../src/validation/checker";
 
-/** Generators and oracle pieces shared by the check fuzz tests; the rules themselves stay in each test. */
+/*
+ * Generators and the oracles' shared pieces for the check fuzz tests.
+ *
+ * The oracles state every rule from AWS's service models, never from src/: botocore 1.44.8's
+ * botocore/data/connect/2017-08-08/service-2.json ("connect"), customer-profiles/2020-08-15,
+ * lex-models/2017-04-19, lexv2-models/2020-08-07, qconnect/2020-10-19, pinpoint-sms-voice-v2/
+ * 2022-03-31, socialmessaging/2024-01-01 and botocore/data/partitions.json; each rule names the
+ * shape it comes from, and is written as a check of characters and ARN parts, not as a regular
+ * expression of the library's. How the models are read:
+ * - a string's min / max count characters (code points), as botocore's validator does (`len` of a str);
+ * - a pattern holds for the whole value, as the services enforce it ("Member must satisfy regular
+ *   expression pattern"), also where the model writes it unanchored;
+ * - null counts as absent, as the engine sends no value for it.
+ * Rules the library adds beyond the model (an ARN's form where the model says only "string", a
+ * default, no upper bound where the provider batches) are marked "library rule". Where the check
+ * departs from the model, the oracle follows the check on that one rule, marked
+ * `// differs from AWS model: …`.
+ */
 
 export const RUNS = 10_000;
 export const SEED = 20261122;
@@ -25,9 +42,39 @@ export const notString = fc.oneof(
 /** A string of exactly `n` characters `c` (one code point): at and beyond the documented bounds. */
 export const sized = (c: string, ...lengths: number[]) => fc.constantFrom(...lengths.map((n) => c.repeat(n)));
 
+/** Every Region of botocore 1.44.8's partitions.json (its partitions' "regions", less the *-global names). */
+export const AWS_REGIONS = [
+  ...["af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3"],
+  ...["ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3"],
+  ...["ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "ca-central-1"],
+  ...["ca-west-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2"],
+  ...["eu-west-1", "eu-west-2", "eu-west-3", "il-central-1", "me-central-1", "me-south-1"],
+  ...["me-west-1", "mx-central-1", "sa-east-1", "sa-west-1", "us-east-1", "us-east-2", "us-west-1"],
+  ...["us-west-2", "cn-north-1", "cn-northwest-1", "eusc-de-east-1", "us-iso-east-1"],
+  ...["us-iso-west-1", "us-isob-east-1", "us-isob-west-1", "eu-isoe-west-1", "us-isof-east-1"],
+  ...["us-isof-south-1", "us-gov-east-1", "us-gov-west-1"],
+];
+/** The partitions of partitions.json. */
+export const AWS_PARTITIONS = [
+  "aws",
+  "aws-cn",
+  "aws-eusc",
+  "aws-iso",
+  "aws-iso-b",
+  "aws-iso-e",
+  "aws-iso-f",
+  "aws-us-gov",
+];
+
 export const regionArb = fc.oneof(
-  w(4, fc.constantFrom("us-east-1", "eu-west-2", "ap-southeast-2", "us-gov-west-1")),
-  w(1, fc.constantFrom("US-EAST-1", "us-east", "", "us-east-123")),
+  w(4, fc.constantFrom(...AWS_REGIONS)),
+  w(
+    1,
+    fc.constantFrom(
+      ...["US-EAST-1", "us-east", "", "us-east-123", "us-east-01", "us-east2-1", "us_east-1"],
+      ...["zz-east-1", "us-west-north-1", "us-", "-east-1", "é-east-1"],
+    ),
+  ),
   w(1, notString),
 );
 
@@ -36,20 +83,110 @@ export function present(raw: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
 }
 
-export const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+// --- characters --------------------------------------------------------------------------------
 
-/** The oracle's common rule for a string: absent (undefined or null) is fine unless required. */
+export const isLower = (c: string) => c >= "a" && c <= "z";
+export const isUpper = (c: string) => c >= "A" && c <= "Z";
+export const isLetter = (c: string) => isLower(c) || isUpper(c);
+export const isDigit = (c: string) => c >= "0" && c <= "9";
+export const isAlnum = (c: string) => isLetter(c) || isDigit(c);
+export const isSpace = (c: string) => /\s/.test(c);
+/** Non-empty, and every character (code point) passes. */
+export const every = (s: string, ok: (c: string) => boolean) => s.length > 0 && [...s].every(ok);
+export const lengthOf = (s: string) => [...s].length;
+
+// --- Region names --------------------------------------------------------------------------------
+
+/**
+ * A Region name, as the checks take it (`region`, `lexBot.lexRegion`): two lowercase letters, one
+ * or more words of lowercase letters, a number of 1 or 2 digits, joined by '-'.
+ */
+export function regionAccepted(s: string): boolean {
+  // differs from AWS model: partitions.json (botocore 1.44.8) writes a Region of each partition as
+  // ^<prefix>-\w+-\d+$, prefix one of us eu ap sa ca me af il mx (aws), cn, us-gov, us-iso, us-isob,
+  // eu-isoe, us-isof, eusc-de. The check's form rejects eusc-de-east-1 (aws-eusc's Region: its first
+  // word has four letters), numbers of 3+ digits (us-east-123) and words with digits, capitals or _
+  // (us-east2-1); it accepts prefixes and word counts of no partition (zz-east-1, us-west-north-1).
+  // No Connect or Customer Profiles endpoint is in aws-eusc (endpoints.json), so no Region those
+  // services run in is refused today.
+  const words = s.split("-");
+  const number = words.pop() ?? "";
+  const [first = "", ...more] = words;
+  return (
+    lengthOf(first) === 2 &&
+    every(first, isLower) &&
+    more.length >= 1 &&
+    more.every((m) => every(m, isLower)) &&
+    every(number, isDigit) &&
+    number.length <= 2
+  );
+}
+
+// --- ARNs ----------------------------------------------------------------------------------------
+
+/** An ARN's parts, as AWS lays them out: arn:partition:service:region:account-id:resource (which may hold ':'). */
+export interface ArnParts {
+  partition: string;
+  service: string;
+  region: string;
+  account: string;
+  resource: string;
+}
+
+export function arnParts(s: string): ArnParts | undefined {
+  const p = s.split(":");
+  if (p.length < 6 || p[0] !== "arn") return undefined;
+  const [, partition = "", service = "", region = "", account = ""] = p;
+  return { partition, service, region, account, resource: p.slice(5).join(":") };
+}
+
+/**
+ * library rule: the partition of an ARN is "aws" or "aws" followed by lowercase letters and '-'. All
+ * eight of partitions.json have that form; the checks keep no list, so a new partition needs no
+ * release.
+ */
+export const partitionAccepted = (p: string) =>
+  p.startsWith("aws") && [...p.slice(3)].every((c) => isLower(c) || c === "-");
+/**
+ * library rule: the Region of an ARN is checked for its characters only, lowercase letters, digits
+ * and '-' (as qconnect's Arn shape does: [a-z0-9-]*?), and must not be empty.
+ */
+export const arnRegionAccepted = (r: string) => every(r, (c) => isLower(c) || isDigit(c) || c === "-");
+/** An account id: 12 digits (qconnect 2020-10-19 Arn: [0-9]{12}). */
+export const isAccountId = (a: string) => a.length === 12 && every(a, isDigit);
+
+/** The ARN's parts when it is an ARN of `service` with an accepted partition, Region and account. */
+export function arnOf(s: string, service: string): ArnParts | undefined {
+  const a = arnParts(s);
+  return a &&
+    a.service === service &&
+    partitionAccepted(a.partition) &&
+    arnRegionAccepted(a.region) &&
+    isAccountId(a.account)
+    ? a
+    : undefined;
+}
+
+// --- the oracle's vocabulary ---------------------------------------------------------------------
+
+/** A string rule: absent (undefined or null) is fine unless required; `form` is checked last. */
 export function badString(
   v: unknown,
-  rule: { required?: boolean; min?: number; max?: number; pattern?: RegExp; oneOf?: readonly string[] },
+  rule: {
+    required?: boolean;
+    min?: number;
+    max?: number;
+    form?: (s: string) => boolean;
+    oneOf?: readonly string[];
+  },
 ): boolean {
   if (v === undefined || v === null) return rule.required === true;
   if (typeof v !== "string") return true;
-  const n = [...v].length;
+  const n = lengthOf(v);
   return (
     (rule.min !== undefined && n < rule.min) ||
     (rule.max !== undefined && n > rule.max) ||
-    (rule.pattern !== undefined && !rule.pattern.test(v)) ||
+    (rule.form !== undefined && !rule.form(v)) ||
     (rule.oneOf !== undefined && !rule.oneOf.includes(v))
   );
 }

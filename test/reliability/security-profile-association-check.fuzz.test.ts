@@ -3,11 +3,17 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/aws/settings";
 import { checkSecurityProfileAssociation } from "../../src/security-profile-association/check";
 import {
-  REGION,
+  AWS_PARTITIONS,
   RUNS,
+  arnOf,
   badBoolean,
   badString,
   assertCheckAgreesWithOracle,
+  every,
+  isAlnum,
+  isDigit,
+  isLower,
+  regionAccepted,
   resolvedRegion,
   maybe,
   notString,
@@ -19,8 +25,9 @@ import {
 
 /*
  * Hostile input to SecurityProfileAssociation's check: generated inputs at and beyond every bound.
- * The oracle restates the rules independently; every invalid input must be rejected naming exactly
- * the offending properties, every valid one accepted (and normalised), and nothing may throw.
+ * The oracle states the rules from AWS's models (botocore 1.44.8, see fuzz-arbitraries.ts); every
+ * invalid input must be rejected naming exactly the offending properties, every valid one accepted
+ * (and normalised), and nothing may throw.
  */
 
 const settings = { ...DEFAULT_SETTINGS, region: "us-east-1" };
@@ -35,10 +42,31 @@ const instanceId = fc.oneof(
 const userArn = fc
   .tuple(fc.constantFrom(...INSTANCES, "other-1"), fc.constantFrom("u-1", "user_2", "u/3", ""))
   .map(([i, u]) => `arn:aws:connect:us-east-1:123456789012:instance/${i}/agent/${u}`);
+const UUIDS = ["0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "ffffffff-0000-4000-8000-123456789abc"];
 const agentArn = fc
-  .tuple(fc.constantFrom("aws", "aws-cn", "aws-us-gov", "azure"), fc.constantFrom("a-1", "A1", "", "a_1"))
-  .map(([p, a]) => `arn:${p}:wisdom:us-east-1:123456789012:ai-agent/asst-1/${a}`);
-const entityArn = fc.oneof(w(4, userArn), w(4, agentArn), w(1, text(60)), w(1, notString));
+  .tuple(
+    fc.constantFrom(...AWS_PARTITIONS, "azure", ""),
+    fc.constantFrom("us-east-1", "US-EAST-1", ""),
+    fc.constantFrom("ai-agent", "assistant"),
+    fc.constantFrom("asst-1", ...UUIDS),
+    fc.constantFrom(
+      ...UUIDS,
+      "0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D",
+      "a-1",
+      "A1",
+      "",
+      "a_1",
+      `${UUIDS[0]}:1`,
+    ),
+  )
+  .map(([p, r, t, asst, a]) => `arn:${p}:wisdom:${r}:123456789012:${t}/${asst}/${a}`);
+const entityArn = fc.oneof(
+  w(4, userArn),
+  w(4, agentArn),
+  w(1, fc.constant(`arn:aws:wisdom:us-east-1:123456789012:ai-agent/${UUIDS[0]}`)),
+  w(1, text(60)),
+  w(1, notString),
+);
 const entityType = fc.oneof(
   w(8, fc.constantFrom("AI_AGENT", "USER")),
   w(1, fc.constantFrom("user", "")),
@@ -80,7 +108,7 @@ const wellFormed = fc
   .tuple(
     fc.constantFrom(...INSTANCES),
     fc.boolean(),
-    fc.constantFrom("u-1", "A-2"),
+    fc.constantFrom("u-1", "A-2", ...UUIDS),
     securityProfileIds,
     fc.record(optional),
   )
@@ -89,37 +117,91 @@ const wellFormed = fc
     entityType: user ? "USER" : "AI_AGENT",
     entityArn: user
       ? `arn:aws:connect:us-east-1:123456789012:instance/${instance}/agent/${id}`
-      : `arn:aws:wisdom:us-east-1:123456789012:ai-agent/asst-1/${id}`,
+      : `arn:aws:wisdom:us-east-1:123456789012:ai-agent/${UUIDS[1]}/${id}`,
     securityProfileIds: ids,
     ...rest,
   }));
 const input = fc.oneof(w(2, wellFormed), w(1, anything)).map((r) => present(r));
 
-const USER = /^arn:aws[a-z-]*:connect:[a-z0-9-]+:\d{12}:instance\/([A-Za-z0-9-]+)\/agent\/([A-Za-z0-9-]+)$/;
-const AGENT = /^arn:aws[a-z-]*:wisdom:[a-z0-9-]+:\d{12}:ai-agent\/[A-Za-z0-9-]+\/[A-Za-z0-9-]+$/;
+/** qconnect 2020-10-19 Uuid: [a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}. */
+function isUuid(s: string): boolean {
+  const groups = s.split("-");
+  const sizes = [8, 4, 4, 4, 12];
+  return (
+    groups.length === 5 &&
+    groups.every((g, k) => g.length === sizes[k] && every(g, (c) => isDigit(c) || (isLower(c) && c <= "f")))
+  );
+}
 
+/** library rule: the ids in an ARN of this resource's entities are letters, digits and '-'. */
+const isEntityId = (s: string) => every(s, (c) => isAlnum(c) || c === "-");
+
+/**
+ * EntityArn for AI_AGENT, "Arn of a Q in Connect AI Agent": qconnect 2020-10-19 AIAgentData
+ * .aiAgentArn (Arn), arn:[a-z-]*:wisdom:[a-z0-9-]*:[0-9]{12}:<type>/<uuid>/<uuid>, an AI agent's
+ * type being ai-agent, then its assistant's id and its own. library rule: an accepted partition
+ * ("aws…", where qconnect's pattern allows any [a-z-]*) and a non-empty Region.
+ */
+function isAiAgentArn(s: string): boolean {
+  const parts = arnOf(s, "wisdom")?.resource.split("/");
+  if (parts?.length !== 3 || parts[0] !== "ai-agent") return false;
+  const ids = parts.slice(1);
+  // differs from AWS model: qconnect's Arn has lowercase UUIDs for both ids; the check takes any
+  // letters, digits and '-' (ai-agent/asst-1/a-1, upper-case UUIDs).
+  return ids.every(isUuid) || ids.every(isEntityId);
+}
+
+/**
+ * EntityArn for USER: library rule (the model has no form for it, and UserId is a plain string):
+ * arn:…:connect:…:instance/<instanceId>/agent/<userId>. Returns the instance it names.
+ */
+function userArnInstance(s: string): string | undefined {
+  const parts = arnOf(s, "connect")?.resource.split("/");
+  return parts?.length === 4 &&
+    parts[0] === "instance" &&
+    isEntityId(parts[1] ?? "") &&
+    parts[2] === "agent" &&
+    isEntityId(parts[3] ?? "")
+    ? parts[1]
+    : undefined;
+}
+
+// connect 2017-08-08: AssociateSecurityProfilesRequest (AI agents), UpdateUserSecurityProfilesRequest
+// (users).
 function expectedFailures(i: Record<string, unknown>): string[] {
   const bad = new Set<string>();
+  // EntityType (EntityType): required, USER | AI_AGENT.
   const type = i["entityType"];
-  const typeOk = !badString(type, { required: true, oneOf: ["AI_AGENT", "USER"] });
+  const typeOk = !badString(type, { required: true, oneOf: ["USER", "AI_AGENT"] });
   if (!typeOk) bad.add("entityType");
+  // InstanceId (InstanceId): required, 1-100.
   const instanceBad = badString(i["instanceId"], { required: true, min: 1, max: 100 });
   if (instanceBad) bad.add("instanceId");
-  if (badString(i["region"], { pattern: REGION })) bad.add("region");
+  if (badString(i["region"], { form: regionAccepted })) bad.add("region");
+  // library rule: exclusive, an optional boolean.
   if (badBoolean(i["exclusive"])) bad.add("exclusive");
+  // EntityArn (EntityArn): required, min 1; its form once the type is known.
   const arn = i["entityArn"];
-  const pattern = typeOk ? (type === "USER" ? USER : AGENT) : undefined;
-  const arnBad = badString(arn, { required: true, min: 1, ...(pattern ? { pattern } : {}) });
+  const form = !typeOk
+    ? undefined
+    : type === "USER"
+      ? (s: string) => userArnInstance(s) !== undefined
+      : isAiAgentArn;
+  const arnBad = badString(arn, { required: true, min: 1, ...(form ? { form } : {}) });
   if (arnBad) bad.add("entityArn");
   else if (type === "USER" && !instanceBad) {
-    // A user belongs to the instance its ARN names.
-    const owner = USER.exec(arn as string)?.[1];
-    if (owner !== (i["instanceId"] as string).split("/").pop()) bad.add("entityArn");
+    // library rule: a user belongs to the instance its ARN names (instanceId by id, or ARN: its last part).
+    const given = (i["instanceId"] as string).split("/");
+    if (userArnInstance(arn as string) !== given[given.length - 1]) bad.add("entityArn");
   }
+  // UpdateUserSecurityProfilesRequest.SecurityProfileIds (SecurityProfileIds): required, 1-10 ids.
+  // AssociateSecurityProfilesRequest.SecurityProfiles (SecurityProfiles): required, 1-10 per call;
+  // library rule: no maximum for an AI agent (the provider sends 10 per call).
   const ids = i["securityProfileIds"];
   if (ids === undefined || ids === null || !Array.isArray(ids)) bad.add("securityProfileIds");
   else {
-    if (ids.length === 0 || (type === "USER" && ids.length > 10)) bad.add("securityProfileIds");
+    if (ids.length < 1 || (type === "USER" && ids.length > 10)) bad.add("securityProfileIds");
+    // SecurityProfileId: a string; library rules: not empty, none twice.
     ids.forEach((id, k) => {
       if (badString(id, { required: true, min: 1 })) bad.add(`securityProfileIds[${k}]`);
     });

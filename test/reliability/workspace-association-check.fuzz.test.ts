@@ -3,10 +3,13 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/aws/settings";
 import { checkWorkspaceAssociation } from "../../src/workspace-association/check";
 import {
-  REGION,
   RUNS,
+  arnOf,
   badString,
   assertCheckAgreesWithOracle,
+  every,
+  isSpace,
+  regionAccepted,
   resolvedRegion,
   maybe,
   notString,
@@ -19,8 +22,8 @@ import {
 
 /*
  * Hostile input to WorkspaceAssociation's check: generated inputs at and beyond every bound (ids of
- * 100 / 101 and 256 / 257 characters, empty and repeated ARN lists, ARNs of the wrong type). The
- * oracle restates the rules independently.
+ * 100 / 101 and 256 / 257 characters, empty, repeated and long ARN lists, ARNs of the wrong type).
+ * The oracle states the rules from AWS's model (botocore 1.44.8, see fuzz-arbitraries.ts).
  */
 
 const settings = { ...DEFAULT_SETTINGS, region: "us-east-1" };
@@ -37,6 +40,10 @@ const resourceArn = fc.oneof(
       `arn:aws:connect:us-east-1:123456789012:instance/a|b/agent/u-1`,
       `arn:aws:connect:us-east-1:12345678901:instance/inst-1/agent/u-1`,
       `arn:aws-cn:connect:cn-north-1:123456789012:instance/i/routing-profile/r`,
+      `arn:aws:connect:us-east-1:123456789012:instance/inst:1/agent/u|1`,
+      `arn:aws:connect:us-east-1:123456789012:instance/inst-1/agent/u-1/x`,
+      `arn:aws:connect:us-east-1:123456789012:instance/inst-1/queue/q-1`,
+      `arn:aws:connect:us-east-1:123456789012:agent/u-1`,
       "",
     ),
   ),
@@ -61,6 +68,13 @@ const input = fc
     resourceArns: maybe(
       fc.oneof(
         w(10, fc.array(resourceArn, { maxLength: 4 })),
+        // Past AssociateWorkspace's 25 per call.
+        w(
+          1,
+          fc
+            .integer({ min: 24, max: 30 })
+            .map((n) => Array.from({ length: n }, (_, k) => `${HEAD}/agent/user-${k}`)),
+        ),
         w(1, fc.constant(`${HEAD}/agent/u-1`)),
         w(1, fc.integer()),
       ),
@@ -68,19 +82,42 @@ const input = fc
   })
   .map((r) => present(r));
 
-const ARN = /^arn:aws[a-z-]*:connect:[a-z0-9-]+:\d{12}:instance\/[^/\s|]+\/(agent|routing-profile)\/[^/\s]+$/;
+/**
+ * A user or routing-profile ARN: AssociateWorkspaceRequest.ResourceArns says "Valid resource types
+ * are users and routing profiles"; the form, arn:…:connect:…:instance/<instanceId>/agent/<userId>
+ * or …/routing-profile/<routingProfileId>, is a library rule (the model's ARN is a plain string), as
+ * are its ids: no '/' or whitespace, and no '|' in the instance id (the separator of this resource's
+ * own id).
+ */
+function isUserOrRoutingProfileArn(s: string): boolean {
+  const parts = arnOf(s, "connect")?.resource.split("/");
+  const plain = (x: string | undefined) => every(x ?? "", (c) => !isSpace(c));
+  return (
+    parts?.length === 4 &&
+    parts[0] === "instance" &&
+    plain(parts[1]) &&
+    !parts[1]?.includes("|") &&
+    (parts[2] === "agent" || parts[2] === "routing-profile") &&
+    plain(parts[3])
+  );
+}
 
+// connect 2017-08-08, AssociateWorkspaceRequest / DisassociateWorkspaceRequest: all required.
 function expectedFailures(i: Record<string, unknown>): string[] {
   const bad = new Set<string>();
+  // InstanceId (InstanceId): 1-100.
   if (badString(i["instanceId"], { required: true, min: 1, max: 100 })) bad.add("instanceId");
+  // WorkspaceId (WorkspaceId): 1-256.
   if (badString(i["workspaceId"], { required: true, min: 1, max: 256 })) bad.add("workspaceId");
-  if (badString(i["region"], { pattern: REGION })) bad.add("region");
+  if (badString(i["region"], { form: regionAccepted })) bad.add("region");
+  // ResourceArns (WorkspaceResourceArnList): 1-25 ARNs per call; library rules: no maximum (the
+  // provider sends 25 per call), none twice.
   const arns = i["resourceArns"];
   if (!Array.isArray(arns)) bad.add("resourceArns");
   else {
-    if (arns.length === 0) bad.add("resourceArns");
+    if (arns.length < 1) bad.add("resourceArns");
     arns.forEach((a, k) => {
-      if (badString(a, { required: true, pattern: ARN })) bad.add(`resourceArns[${k}]`);
+      if (badString(a, { required: true, form: isUserOrRoutingProfileArn })) bad.add(`resourceArns[${k}]`);
     });
     const strings = arns.filter((a): a is string => typeof a === "string");
     if (new Set(strings).size !== strings.length) bad.add("resourceArns");
