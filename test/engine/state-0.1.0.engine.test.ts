@@ -7,7 +7,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { AssociateBotCommand, AssociateWorkspaceCommand } from "@aws-sdk/client-connect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { admin, connectClient, emulatorWith } from "../helpers/emulator";
+import { callsOf, resetMetrics, stateOf } from "../helpers/admin";
+import { connectClient, emulatorWith } from "../helpers/emulator";
 import { REPO_ROOT, TestStack, pulumiBinary, type StateResource } from "../helpers/pulumi";
 
 const FIXTURE = path.join(REPO_ROOT, "test/fixtures/state-0.1.0");
@@ -190,17 +191,12 @@ let stack: TestStack;
 let imported: StateResource[];
 
 async function emulatorState(): Promise<EmulatorState> {
-  return comparable((await admin(em, "GET", "/_emulator/state")) as EmulatorState);
+  return comparable((await stateOf(em)) as unknown as EmulatorState);
 }
 
 /** API calls per operation since the last reset. */
-async function calls(): Promise<Record<string, number>> {
-  return ((await admin(em, "GET", "/_emulator/metrics")) as { calls: Record<string, number> }).calls;
-}
-
-async function resetCalls(): Promise<void> {
-  await admin(em, "DELETE", "/_emulator/metrics");
-}
+const calls = (): Promise<Record<string, number>> => callsOf(em);
+const resetCalls = (): Promise<void> => resetMetrics(em);
 
 /** The calls that change something: every operation but the reads. */
 async function mutatingCalls(): Promise<Record<string, number>> {
