@@ -1,3 +1,5 @@
+import type { MetadataBearer, MiddlewareStack } from "@smithy/types";
+
 /**
  * What the attempts of one SDK call ended with, seen from inside the SDK's retry loop.
  *
@@ -21,18 +23,10 @@ function unknownOutcome(e: unknown): boolean {
   return status === undefined || status >= 500;
 }
 
-/** The part of an SDK v3 command this needs: its own middleware stack. */
-interface HasMiddleware<I, O> {
-  middlewareStack: {
-    add(
-      middleware: (next: (args: I) => Promise<O>) => (args: I) => Promise<O>,
-      options: { step: "finalizeRequest"; priority: "low"; name: string },
-    ): void;
-  };
-}
-
 /** Adds a middleware inside the retry loop of `command` (finalizeRequest, after retryMiddleware). */
-export function logAttempts<I, O>(command: HasMiddleware<I, O>): AttemptLog {
+export function logAttempts<I extends object, O extends MetadataBearer>(command: {
+  middlewareStack: MiddlewareStack<I, O>;
+}): AttemptLog {
   const log: AttemptLog = { outcomeUnknown: false };
   command.middlewareStack.add(
     (next) => async (args) => {

@@ -1,3 +1,4 @@
+import type { FinalizeRequestMiddleware, MetadataBearer, MiddlewareStack } from "@smithy/types";
 import { ConnectClient } from "@aws-sdk/client-connect";
 import { CustomerProfilesClient } from "@aws-sdk/client-customer-profiles";
 import { CONNECT_DEFAULT_LIMIT, bucketFor, type RateLimit } from "./rate-limiter";
@@ -12,38 +13,28 @@ function withMargin(limit: RateLimit): RateLimit {
   return { rate: limit.rate * 0.95, burst: Math.max(1, limit.burst - 1) };
 }
 
-interface PacedClient {
-  middlewareStack: {
-    addRelativeTo(
-      middleware: (
-        next: (args: unknown) => Promise<unknown>,
-        context: { commandName?: string },
-      ) => (args: unknown) => Promise<unknown>,
-      options: { name: string; relation: "before"; toMiddleware: string },
-    ): void;
-  };
-}
-
 /**
  * Paces every attempt (retries included) through the operation's token bucket before it is signed,
  * so a long wait never sends a stale signature, and an apply of hundreds of resources stays under
  * the account's quota instead of collecting ThrottlingExceptions.
  */
-function pace(
-  client: PacedClient,
+function pace<I extends object, O extends MetadataBearer>(
+  client: { middlewareStack: MiddlewareStack<I, O> },
   endpoint: string,
   region: string,
   limitOf: (operation: string) => RateLimit | undefined,
 ): void {
-  client.middlewareStack.addRelativeTo(
-    (next, context) => async (args) => {
-      const operation = (context.commandName ?? "").replace(/Command$/, "");
-      const limit = limitOf(operation);
-      if (limit) await bucketFor(endpoint, region, operation, withMargin(limit)).take();
-      return next(args);
-    },
-    { name: "connectAssociationsPacing", relation: "before", toMiddleware: "httpSigningMiddleware" },
-  );
+  const pacing: FinalizeRequestMiddleware<I, O> = (next, context) => async (args) => {
+    const operation = (context.commandName ?? "").replace(/Command$/, "");
+    const limit = limitOf(operation);
+    if (limit) await bucketFor(endpoint, region, operation, withMargin(limit)).take();
+    return next(args);
+  };
+  client.middlewareStack.addRelativeTo(pacing, {
+    name: "connectAssociationsPacing",
+    relation: "before",
+    toMiddleware: "httpSigningMiddleware",
+  });
 }
 
 /**
@@ -70,7 +61,7 @@ export class Clients {
       });
       const limits = this.settings.rateLimits;
       pace(
-        c as unknown as PacedClient,
+        c,
         this.settings.endpoint ?? "aws",
         region,
         (op) => limits[op] ?? limits["*"] ?? CONNECT_DEFAULT_LIMIT,
@@ -92,12 +83,7 @@ export class Clients {
         ...(this.settings.profilesEndpoint ? { endpoint: this.settings.profilesEndpoint } : {}),
       });
       const limits = this.settings.rateLimits;
-      pace(
-        c as unknown as PacedClient,
-        this.settings.profilesEndpoint ?? "aws",
-        region,
-        (op) => limits[op] ?? limits["*"],
-      );
+      pace(c, this.settings.profilesEndpoint ?? "aws", region, (op) => limits[op] ?? limits["*"]);
       this.profiles.set(key, c);
     }
     return c;

@@ -5,7 +5,7 @@ import {
   DisassociateFlowCommand,
   DisassociatePhoneNumberContactFlowCommand,
   GetFlowAssociationCommand,
-  ListFlowAssociationsCommand,
+  paginateListFlowAssociations,
   type ConnectClient,
   type FlowAssociationResourceType,
   type FlowAssociationSummary,
@@ -14,7 +14,6 @@ import {
 import { Clients } from "../aws/clients";
 import { AwsCallError, isAwsError, wrapAwsError } from "../aws/errors";
 import type { ProviderSettings } from "../aws/settings";
-import { forEachPage } from "../aws/pages";
 import type { FlowResourceType } from "./check";
 import type { FlowAssociationSummary as FoundAssociation } from "./get-flow-associations";
 import { chunks } from "../runtime/sets";
@@ -103,18 +102,11 @@ export async function listAll(
 ): Promise<FlowAssociationSummary[]> {
   const found: FlowAssociationSummary[] = [];
   try {
-    await forEachPage(
-      (nextToken) =>
-        client.send(
-          new ListFlowAssociationsCommand({
-            InstanceId: instanceId,
-            ResourceType: resourceType as ListFlowAssociationResourceType,
-            MaxResults: LIST_FLOW_ASSOCIATIONS_PAGE,
-            ...(nextToken ? { NextToken: nextToken } : {}),
-          }),
-        ),
-      (page) => found.push(...(page.FlowAssociationSummaryList ?? [])),
+    const pages = paginateListFlowAssociations(
+      { client, pageSize: LIST_FLOW_ASSOCIATIONS_PAGE },
+      { InstanceId: instanceId, ResourceType: resourceType as ListFlowAssociationResourceType },
     );
+    for await (const page of pages) found.push(...(page.FlowAssociationSummaryList ?? []));
   } catch (e) {
     if (isAwsError(e, "ResourceNotFoundException")) return [];
     throw wrapAwsError("ListFlowAssociations", `${resourceType} associations on instance ${instanceId}`, e);

@@ -76,17 +76,8 @@ async function flowNow(ctx: ProviderContext, region: string, t: FlowTarget): Pro
 }
 
 /**
- * The FlowAssociation lifecycle, with AWS clients from `ctx`.
- *
- * - check: validation and the Region default, no AWS call.
- * - create / update: AssociatePhoneNumberContactFlow for voice numbers, AssociateFlow for every
- *   other type: one call that points the resource at the flow, replacing what it had, so an update
- *   of `flowId` re-points without a moment with no flow (no Disassociate first).
- * - read: the operation's ListFlowAssociations snapshot (SMS: GetFlowAssociation); another flow
- *   shows as that `flowId` (drift), no association → empty id (gone).
- * - delete: looks up the current flow (BatchGetFlowAssociation for voice numbers, else
- *   GetFlowAssociation) and disassociates only if it is still ours; a resource re-pointed by
- *   someone else is left alone with a warning. Not found (already gone) is success.
+ * The FlowAssociation lifecycle, with AWS clients from `ctx`. What each step calls and tolerates is
+ * documented once, on the FlowAssociation class (./resource.ts), and in the API reference.
  */
 export function flowAssociationProvider(ctx: ProviderContext): Lifecycle {
   return {

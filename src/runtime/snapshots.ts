@@ -16,8 +16,12 @@ export class Snapshots {
     if (!p) {
       p = load();
       this.taken.set(key, p);
-      // A failed listing is not kept: the next read tries again.
-      p.catch(() => this.taken.delete(key));
+      // A failed listing is not kept: the next read tries again. Only this very listing is
+      // forgotten: after a drop, a newer one may be stored under the key, and it stays.
+      const loading = p;
+      loading.catch(() => {
+        if (this.taken.get(key) === loading) this.taken.delete(key);
+      });
     }
     return p;
   }

@@ -2,11 +2,10 @@ import {
   AssociateSecurityProfilesCommand,
   DescribeUserCommand,
   DisassociateSecurityProfilesCommand,
-  ListEntitySecurityProfilesCommand,
+  paginateListEntitySecurityProfiles,
   UpdateUserSecurityProfilesCommand,
 } from "@aws-sdk/client-connect";
 import { isAwsError, wrapAwsError } from "../aws/errors";
-import { forEachPage } from "../aws/pages";
 import type { ProviderContext } from "../runtime/context";
 import { userIdOf, type EntityType } from "./check";
 import { chunks } from "../runtime/sets";
@@ -38,21 +37,11 @@ async function listAgentProfiles(ctx: ProviderContext, t: EntityTarget): Promise
   const client = ctx.clients.connectClient(t.region);
   const found: string[] = [];
   try {
-    await forEachPage(
-      (nextToken) =>
-        client.send(
-          new ListEntitySecurityProfilesCommand({
-            InstanceId: t.instanceId,
-            EntityType: "AI_AGENT",
-            EntityArn: t.entityArn,
-            MaxResults: LIST_PAGE,
-            ...(nextToken ? { NextToken: nextToken } : {}),
-          }),
-        ),
-      (page) => {
-        for (const p of page.SecurityProfiles ?? []) if (p.Id) found.push(p.Id);
-      },
+    const pages = paginateListEntitySecurityProfiles(
+      { client, pageSize: LIST_PAGE },
+      { InstanceId: t.instanceId, EntityType: "AI_AGENT", EntityArn: t.entityArn },
     );
+    for await (const page of pages) for (const p of page.SecurityProfiles ?? []) if (p.Id) found.push(p.Id);
   } catch (e) {
     if (isAwsError(e, "ResourceNotFoundException")) return undefined;
     throw wrapAwsError("ListEntitySecurityProfiles", describeEntity(t), e);

@@ -93,16 +93,8 @@ async function converge(
 }
 
 /**
- * The SecurityProfileAssociation lifecycle, with AWS clients from `ctx`.
- *
- * - check: validation and normalisation (ids sorted), no AWS call.
- * - create / update: read the entity's profiles, then only the difference. AI agent:
- *   AssociateSecurityProfiles then DisassociateSecurityProfiles, 10 per call. User: one
- *   UpdateUserSecurityProfiles with the whole merged list.
- * - read: one listing per entity per engine operation (ListEntitySecurityProfiles, every page, or
- *   DescribeUser); none of the managed profiles left (or the entity gone) → empty id.
- * - delete: remove the managed profiles that are still attached; an entity or instance already
- *   gone is success.
+ * The SecurityProfileAssociation lifecycle, with AWS clients from `ctx`. What each step calls and tolerates is
+ * documented once, on the SecurityProfileAssociation class (./resource.ts), and in the API reference.
  */
 export function securityProfileAssociationProvider(ctx: ProviderContext): Lifecycle {
   return {

@@ -1,7 +1,13 @@
-import { SearchWorkspaceAssociationsCommand } from "@aws-sdk/client-connect";
+import {
+  AssociateWorkspaceCommand,
+  DisassociateWorkspaceCommand,
+  paginateSearchWorkspaceAssociations,
+  type ConnectClient,
+} from "@aws-sdk/client-connect";
 import { isAwsError, wrapAwsError } from "../aws/errors";
-import { forEachPage } from "../aws/pages";
 import type { ProviderContext } from "../runtime/context";
+import { chunks } from "../runtime/sets";
+import { describeTarget, type BatchOutcome, type WorkspaceOperation, type WorkspaceTarget } from "./batch";
 
 /** SearchWorkspaceAssociations' largest page (API reference: MaxResults 1-500). */
 const SEARCH_PAGE = 500;
@@ -35,23 +41,17 @@ export function instanceListing(
       set.add(arn);
     };
     try {
-      await forEachPage(
-        (nextToken) =>
-          client.send(
-            new SearchWorkspaceAssociationsCommand({
-              InstanceId: instanceId,
-              MaxResults: SEARCH_PAGE,
-              ...(nextToken ? { NextToken: nextToken } : {}),
-            }),
-          ),
-        (page) => {
-          for (const a of page.WorkspaceAssociations ?? []) {
-            if (a.ResourceArn === undefined) continue;
-            add(a.WorkspaceId, a.ResourceArn);
-            add(a.WorkspaceArn, a.ResourceArn);
-          }
-        },
+      const pages = paginateSearchWorkspaceAssociations(
+        { client, pageSize: SEARCH_PAGE },
+        { InstanceId: instanceId },
       );
+      for await (const page of pages) {
+        for (const a of page.WorkspaceAssociations ?? []) {
+          if (a.ResourceArn === undefined) continue;
+          add(a.WorkspaceId, a.ResourceArn);
+          add(a.WorkspaceArn, a.ResourceArn);
+        }
+      }
     } catch (e) {
       if (isAwsError(e, "ResourceNotFoundException")) return new Map();
       throw wrapAwsError(
@@ -62,4 +62,59 @@ export function instanceListing(
     }
     return found;
   });
+}
+
+/** ResourceArns per AssociateWorkspace / DisassociateWorkspace call: the API reference's maximum. */
+export const WORKSPACE_BATCH_SIZE = 25;
+
+/**
+ * Sends `arns` to one operation in batches of the API's maximum. An item in SuccessfulList, or in
+ * FailedList with `tolerated` (already associated when adding, not associated when removing: what a
+ * retry after a dropped connection sees), is done; every other FailedList item is a failure with its
+ * AWS ErrorCode and ErrorMessage. The SDK retries throttling and transient errors of a whole call.
+ */
+export async function runBatches(
+  client: ConnectClient,
+  operation: WorkspaceOperation,
+  target: WorkspaceTarget,
+  arns: readonly string[],
+  tolerated: string,
+): Promise<BatchOutcome> {
+  const outcome: BatchOutcome = { done: [], failed: [] };
+  for (const batch of chunks(arns, WORKSPACE_BATCH_SIZE)) {
+    const input = { InstanceId: target.instanceId, WorkspaceId: target.workspaceId, ResourceArns: batch };
+    let answer;
+    try {
+      answer = await client.send(
+        operation === "AssociateWorkspace"
+          ? new AssociateWorkspaceCommand(input)
+          : new DisassociateWorkspaceCommand(input),
+      );
+    } catch (e) {
+      outcome.error = wrapAwsError(operation, describeTarget(target), e);
+      return outcome;
+    }
+    const answered = new Set<string>();
+    for (const s of answer.SuccessfulList ?? []) {
+      if (s.ResourceArn === undefined) continue;
+      answered.add(s.ResourceArn);
+      outcome.done.push(s.ResourceArn);
+    }
+    for (const f of answer.FailedList ?? []) {
+      if (f.ResourceArn === undefined || answered.has(f.ResourceArn)) continue;
+      answered.add(f.ResourceArn);
+      if (f.ErrorCode === tolerated) outcome.done.push(f.ResourceArn);
+      else
+        outcome.failed.push({
+          arn: f.ResourceArn,
+          code: f.ErrorCode ?? "UnknownError",
+          message: f.ErrorMessage ?? "",
+        });
+    }
+    // An item AWS answered in neither list did not happen as far as we can tell.
+    for (const arn of batch)
+      if (!answered.has(arn))
+        outcome.failed.push({ arn, code: "NoResult", message: `${operation} answered nothing for it` });
+  }
+  return outcome;
 }

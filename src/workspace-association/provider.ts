@@ -11,12 +11,11 @@ import {
   NOT_ASSOCIATED,
   describeTarget,
   failureMessage,
-  runBatches,
   type BatchOutcome,
 } from "./batch";
 import { checkWorkspaceAssociation, type WorkspaceAssociationInputs } from "./check";
 import { formatWorkspaceAssociationId, parseWorkspaceAssociationId } from "./id";
-import { instanceListing, listingKey } from "./aws";
+import { instanceListing, listingKey, runBatches } from "./aws";
 
 /** Outputs: the checked inputs, with resourceArns the managed ARNs really associated. */
 export type WorkspaceAssociationOutputs = WorkspaceAssociationInputs;
@@ -43,18 +42,8 @@ function joinMessages(...messages: (string | undefined)[]): string | undefined {
 const RETRY_HINT = "The ARNs that succeeded are recorded; the next pulumi up retries only the others.";
 
 /**
- * The WorkspaceAssociation lifecycle, with AWS clients from `ctx`.
- *
- * - check: validation, sorting and defaults, no AWS call.
- * - create: AssociateWorkspace in batches of 25; "already associated" items count as associated.
- *   Per-item failures (or a failed call) after some success record exactly what was associated
- *   (PartialFailure); with nothing associated, a plain error.
- * - read: one SearchWorkspaceAssociations listing per instance per engine operation, filtered by
- *   workspace here; the outputs keep the managed ARNs still associated; none → empty id.
- * - update: set difference from the ARNs recorded as associated: AssociateWorkspace for the added,
- *   DisassociateWorkspace for the removed ("not associated" is success), in batches of 25.
- * - delete: DisassociateWorkspace in batches; "not associated" items, and a workspace or instance
- *   that is gone, are success; any other per-item failure fails naming the ARNs.
+ * The WorkspaceAssociation lifecycle, with AWS clients from `ctx`. What each step calls and tolerates is
+ * documented once, on the WorkspaceAssociation class (./resource.ts), and in the API reference.
  */
 export function workspaceAssociationProvider(ctx: ProviderContext): Lifecycle {
   return {

@@ -1,0 +1,124 @@
+import { randomUUID } from "node:crypto";
+import {
+  AssociateBotCommand,
+  DisassociateBotCommand,
+  paginateListBots,
+  type LexBot,
+  type LexV2Bot,
+} from "@aws-sdk/client-connect";
+import { retryForConsistency } from "../aws/consistency";
+import { isAwsError, wrapAwsError } from "../aws/errors";
+import type { ProviderContext } from "../runtime/context";
+import type { BotKey } from "./id";
+
+/** ListBots' largest page (MaxResults 1-25 in the API reference). */
+const LIST_BOTS_PAGE = 25;
+
+export function describeBot(instanceId: string, bot: BotKey): string {
+  return bot.lexVersion === "V1"
+    ? `Lex bot ${bot.name} (${bot.lexRegion}) on instance ${instanceId}`
+    : `Lex V2 bot alias ${bot.aliasArn} on instance ${instanceId}`;
+}
+
+function botParams(bot: BotKey): { LexBot: LexBot } | { LexV2Bot: LexV2Bot } {
+  return bot.lexVersion === "V1"
+    ? { LexBot: { Name: bot.name, LexRegion: bot.lexRegion } }
+    : { LexV2Bot: { AliasArn: bot.aliasArn } };
+}
+
+export function snapshotKey(region: string, instanceId: string, lexVersion: "V1" | "V2"): string {
+  return `ListBots|${region}|${instanceId}|${lexVersion}`;
+}
+
+/** How a bot appears in {@link associatedBots}: `<lexRegion>|<name>` (V1) or the alias ARN (V2). */
+export function botText(bot: BotKey): string {
+  return bot.lexVersion === "V1" ? `${bot.lexRegion}|${bot.name}` : bot.aliasArn;
+}
+
+/**
+ * Every bot of one Lex version associated with the instance: ListBots, every page, taken once per
+ * engine operation and shared by all reads (a refresh of N associations on one instance is one
+ * listing). An instance that no longer exists holds no association.
+ */
+export function associatedBots(
+  ctx: ProviderContext,
+  region: string,
+  instanceId: string,
+  lexVersion: "V1" | "V2",
+): Promise<Set<string>> {
+  return ctx.snapshots.get(snapshotKey(region, instanceId, lexVersion), async () => {
+    const client = ctx.clients.connectClient(region);
+    const found = new Set<string>();
+    try {
+      const pages = paginateListBots(
+        { client, pageSize: LIST_BOTS_PAGE },
+        { InstanceId: instanceId, LexVersion: lexVersion },
+      );
+      for await (const page of pages) {
+        for (const b of page.LexBots ?? []) {
+          if (b.LexBot?.Name && b.LexBot.LexRegion) found.add(`${b.LexBot.LexRegion}|${b.LexBot.Name}`);
+          if (b.LexV2Bot?.AliasArn) found.add(b.LexV2Bot.AliasArn);
+        }
+      }
+    } catch (e) {
+      if (isAwsError(e, "ResourceNotFoundException")) return found;
+      throw wrapAwsError("ListBots", `Lex ${lexVersion} bots on instance ${instanceId}`, e);
+    }
+    return found;
+  });
+}
+
+/**
+ * AssociateBot with one fresh ClientToken, reused by every retry of this call (the SDK's and ours),
+ * so a retry after a dropped connection cannot act twice, while a later create (after an
+ * out-of-band removal) gets a new one. InvalidRequestException is retried for
+ * `connect:consistencyTimeoutSeconds` (Lex resource-policy propagation). Answers false when the bot
+ * is already associated (ResourceConflictException); any other error is thrown, wrapped.
+ */
+export async function associateBot(
+  ctx: ProviderContext,
+  region: string,
+  instanceId: string,
+  bot: BotKey,
+): Promise<boolean> {
+  const client = ctx.clients.connectClient(region);
+  const command = new AssociateBotCommand({
+    InstanceId: instanceId,
+    ClientToken: randomUUID(),
+    ...botParams(bot),
+  });
+  try {
+    await retryForConsistency(
+      () => client.send(command),
+      (e) => isAwsError(e, "InvalidRequestException"),
+      ctx.settings.consistencyTimeoutSeconds,
+    );
+  } catch (e) {
+    if (isAwsError(e, "ResourceConflictException")) return false;
+    throw wrapAwsError("AssociateBot", describeBot(instanceId, bot), e);
+  } finally {
+    ctx.snapshots.drop(snapshotKey(region, instanceId, bot.lexVersion));
+  }
+  return true;
+}
+
+/** DisassociateBot; ResourceNotFoundException (already gone) is success. */
+export async function disassociateBot(
+  ctx: ProviderContext,
+  region: string,
+  instanceId: string,
+  bot: BotKey,
+): Promise<void> {
+  try {
+    await ctx.clients
+      .connectClient(region)
+      .send(
+        new DisassociateBotCommand({ InstanceId: instanceId, ClientToken: randomUUID(), ...botParams(bot) }),
+      );
+  } catch (e) {
+    if (!isAwsError(e, "ResourceNotFoundException"))
+      throw wrapAwsError("DisassociateBot", describeBot(instanceId, bot), e);
+  } finally {
+    ctx.snapshots.drop(snapshotKey(region, instanceId, bot.lexVersion));
+  }
+}
