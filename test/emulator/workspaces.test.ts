@@ -75,33 +75,61 @@ describe("AssociateWorkspace / DisassociateWorkspace", () => {
     ]);
   });
 
-  it("fails items one by one with their own ErrorCode and ErrorMessage while the rest succeed", async () => {
+  it("fails items one by one with three-digit ErrorCodes (404 unknown, 409 already associated, 400 not a user or routing profile) while the rest succeed", async () => {
     await associate([userArn(2)]);
     const r = await associate([userArn(1), UNKNOWN_USER_ARN, userArn(2), SECURITY_PROFILE_ARN, userArn(3)]);
     expect(r.SuccessfulList).toEqual([{ ResourceArn: userArn(1) }, { ResourceArn: userArn(3) }]);
     expect(r.FailedList).toEqual([
       {
         ResourceArn: UNKNOWN_USER_ARN,
-        ErrorCode: "ResourceNotFoundException",
+        ErrorCode: "404",
         ErrorMessage: `User not found in instance ${INSTANCE}: ${UNKNOWN_USER_ARN}`,
       },
       {
         ResourceArn: userArn(2),
-        ErrorCode: "DuplicateResourceException",
+        ErrorCode: "409",
         ErrorMessage: `${userArn(2)} is already associated with workspace ${WS_MAIN}`,
       },
       {
         ResourceArn: SECURITY_PROFILE_ARN,
-        ErrorCode: "InvalidParameterException",
+        ErrorCode: "400",
         ErrorMessage: `${SECURITY_PROFILE_ARN} is not the ARN of a user or a routing profile`,
       },
     ]);
   });
 
-  it("answers the same ARN twice in one request with success, then DuplicateResourceException", async () => {
+  it("answers the same ARN twice in one request with success, then ErrorCode 409", async () => {
     const r = await associate([userArn(1), userArn(1)]);
     expect(r.SuccessfulList).toEqual([{ ResourceArn: userArn(1) }]);
-    expect(r.FailedList?.map((f) => f.ErrorCode)).toEqual(["DuplicateResourceException"]);
+    expect(r.FailedList?.map((f) => f.ErrorCode)).toEqual(["409"]);
+  });
+
+  it("answers 409 DuplicateResourceException for the whole request when every ARN is already associated, changing nothing", async () => {
+    await associate([userArn(1), routingProfileArn(1)]);
+    const f = await failure(associate([routingProfileArn(1), userArn(1), userArn(1)]));
+    expect(f).toEqual({
+      name: "DuplicateResourceException",
+      status: 409,
+      message: `Every resource of the request is already associated with workspace ${WS_MAIN}`,
+    });
+    const mixed = await associate([userArn(1), userArn(2)]);
+    expect(mixed.SuccessfulList).toEqual([{ ResourceArn: userArn(2) }]);
+    expect(mixed.FailedList?.map((i) => [i.ResourceArn, i.ErrorCode])).toEqual([[userArn(1), "409"]]);
+    expect(em.state().connect.instances[0]?.workspaceAssociations.map((a) => a.resourceArn)).toEqual([
+      userArn(1),
+      routingProfileArn(1),
+      userArn(2),
+    ]);
+  });
+
+  it("keeps ErrorMessage within the model's 256 characters", async () => {
+    const long = `arn:aws:connect:us-east-1:123456789012:instance/${INSTANCE}/queue/${"q".repeat(300)}`;
+    const r = await associate([long]);
+    const item = r.FailedList?.[0];
+    expect([item?.ErrorCode, item?.ErrorMessage?.length]).toEqual(["400", 256]);
+    expect(item?.ErrorMessage).toBe(
+      `${`${long} is not the ARN of a user or a routing profile`.slice(0, 255)}…`,
+    );
   });
 
   it("keeps associations per workspace: the same user may be in two workspaces", async () => {
@@ -111,19 +139,19 @@ describe("AssociateWorkspace / DisassociateWorkspace", () => {
     expect((await searchAll()).items.map((a) => a.WorkspaceId)).toEqual([WS_MAIN, WS_BIG]);
   });
 
-  it("disassociates, answering an item not associated with ResourceNotFoundException and a wrong type with InvalidParameterException", async () => {
+  it("disassociates, answering an item not associated with ErrorCode 404 and a wrong type with 400", async () => {
     await associate([userArn(1), userArn(2)]);
     const r = await disassociate([userArn(1), userArn(3), SECURITY_PROFILE_ARN]);
     expect(r.SuccessfulList).toEqual([{ ResourceArn: userArn(1) }]);
     expect(r.FailedList).toEqual([
       {
         ResourceArn: userArn(3),
-        ErrorCode: "ResourceNotFoundException",
+        ErrorCode: "404",
         ErrorMessage: `${userArn(3)} is not associated with workspace ${WS_MAIN}`,
       },
       {
         ResourceArn: SECURITY_PROFILE_ARN,
-        ErrorCode: "InvalidParameterException",
+        ErrorCode: "400",
         ErrorMessage: `${SECURITY_PROFILE_ARN} is not the ARN of a user or a routing profile`,
       },
     ]);
