@@ -1,5 +1,9 @@
-/** The AWS error code of an SDK v3 error (its `name`), or undefined for anything else. */
+/**
+ * The AWS error code of an SDK v3 error (its `name`), or of an {@link AwsCallError} wrapping one;
+ * undefined for anything else.
+ */
 export function awsErrorCode(e: unknown): string | undefined {
+  if (e instanceof AwsCallError) return e.code;
   if (e && typeof e === "object" && "$metadata" in e && "name" in e && typeof e.name === "string")
     return e.name;
   return undefined;
@@ -20,9 +24,18 @@ export class AwsCallError extends Error {
     readonly target: string,
     readonly code: string | undefined,
     cause: unknown,
+    hint?: string,
   ) {
     const detail = cause instanceof Error ? cause.message : String(cause);
-    super(`${operation} for ${target} failed${code ? ` with ${code}` : ""}: ${detail}`, { cause });
+    super(
+      `${operation} for ${target} failed${code ? ` with ${code}` : ""}: ${detail}${hint ? `. ${hint}` : ""}`,
+      { cause },
+    );
+  }
+
+  /** The same failure, with what the user can do about it appended to the message. */
+  withHint(hint: string): AwsCallError {
+    return new AwsCallError(this.operation, this.target, this.code, this.cause, hint);
   }
 }
 

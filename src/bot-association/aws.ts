@@ -6,7 +6,7 @@ import {
   type LexBot,
   type LexV2Bot,
 } from "@aws-sdk/client-connect";
-import { retryForConsistency } from "../aws/consistency";
+import { ridePropagation } from "../aws/consistency";
 import { isAwsError, wrapAwsError } from "../aws/errors";
 import type { ProviderContext } from "../runtime/context";
 import type { BotKey } from "./id";
@@ -72,7 +72,8 @@ export function associatedBots(
  * AssociateBot with one fresh ClientToken, reused by every retry of this call (the SDK's and ours),
  * so a retry after a dropped connection cannot act twice, while a later create (after an
  * out-of-band removal) gets a new one. InvalidRequestException is retried for
- * `connect:consistencyTimeoutSeconds` (Lex resource-policy propagation). Answers false when the bot
+ * `connect:consistencyTimeoutSeconds`, as is ResourceNotFoundException (a new alias, bot or
+ * instance still propagating, or a Lex resource policy not yet in place). Answers false when the bot
  * is already associated (ResourceConflictException); any other error is thrown, wrapped.
  */
 export async function associateBot(
@@ -87,15 +88,21 @@ export async function associateBot(
     ClientToken: randomUUID(),
     ...botParams(bot),
   });
+  const what = describeBot(instanceId, bot);
   try {
-    await retryForConsistency(
-      () => client.send(command),
-      (e) => isAwsError(e, "InvalidRequestException"),
-      ctx.settings.consistencyTimeoutSeconds,
+    await ridePropagation(
+      () => client.send(command).catch((e: unknown) => Promise.reject(wrapAwsError("AssociateBot", what, e))),
+      {
+        timeoutSeconds: ctx.settings.consistencyTimeoutSeconds,
+        entity:
+          bot.lexVersion === "V1"
+            ? `Lex bot ${bot.name} (${bot.lexRegion}) or instance ${instanceId}`
+            : `Lex V2 bot alias ${bot.aliasArn} or instance ${instanceId}`,
+      },
     );
   } catch (e) {
     if (isAwsError(e, "ResourceConflictException")) return false;
-    throw wrapAwsError("AssociateBot", describeBot(instanceId, bot), e);
+    throw e;
   } finally {
     ctx.snapshots.drop(snapshotKey(region, instanceId, bot.lexVersion));
   }

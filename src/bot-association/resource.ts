@@ -38,7 +38,7 @@ export interface BotAssociationArgs {
  * | step | AWS call | notes |
  * |---|---|---|
  * | preview / check | none | every documented constraint, the alias ARN's shape, exactly one of `lexBot` / `lexV2Bot` |
- * | create | `AssociateBot` | one ClientToken per create, reused by its retries; `InvalidRequestException` retried up to `connect:consistencyTimeoutSeconds` (Lex policy propagation); `ResourceConflictException` adopts with `adoptExisting`, else fails saying how to adopt |
+ * | create | `AssociateBot` | one ClientToken per create, reused by its retries; `InvalidRequestException` and `ResourceNotFoundException` retried up to `connect:consistencyTimeoutSeconds` (a new alias or its Lex policy still propagating); `ResourceConflictException` adopts with `adoptExisting`, else fails saying how to adopt |
  * | refresh / read | `ListBots` (the bot's Lex version, every page) | absent → removed from state |
  * | update | none | only `adoptExisting` changes in place |
  * | delete | `DisassociateBot` | `ResourceNotFoundException` (already gone) is success |

@@ -3,6 +3,7 @@ import {
   AssociatePhoneNumberContactFlowCommand,
   BatchGetFlowAssociationCommand,
   DisassociateFlowCommand,
+  DescribePhoneNumberCommand,
   DisassociatePhoneNumberContactFlowCommand,
   GetFlowAssociationCommand,
   paginateListFlowAssociations,
@@ -12,9 +13,11 @@ import {
   type ListFlowAssociationResourceType,
 } from "@aws-sdk/client-connect";
 import { Clients } from "../aws/clients";
+import { ridePropagation } from "../aws/consistency";
 import { AwsCallError, isAwsError, wrapAwsError } from "../aws/errors";
 import type { ProviderSettings } from "../aws/settings";
 import type { FlowResourceType } from "./check";
+import { normalisedId } from "./id";
 import type { FlowAssociationSummary as FoundAssociation } from "./get-flow-associations";
 import { chunks } from "../runtime/sets";
 
@@ -37,12 +40,18 @@ export function describeTarget(t: FlowTarget): string {
  * Points the resource at `flowId`, replacing any flow it had, in one call: voice numbers through
  * AssociatePhoneNumberContactFlow (AssociateFlow's enum has no voice type), the rest through
  * AssociateFlow. Neither API has a ClientToken; both set the same state when repeated, so retries
- * are safe.
+ * are safe. A resource, flow or instance not found (or an invalid request) is retried while it may
+ * still be propagating.
  */
-export async function associate(client: ConnectClient, t: FlowTarget, flowId: string): Promise<void> {
+export async function associate(
+  client: ConnectClient,
+  t: FlowTarget,
+  flowId: string,
+  timeoutSeconds: number,
+): Promise<void> {
   const voice = t.resourceType === "VOICE_PHONE_NUMBER";
-  try {
-    await (voice
+  const send = () =>
+    voice
       ? client.send(
           new AssociatePhoneNumberContactFlowCommand({
             InstanceId: t.instanceId,
@@ -57,10 +66,12 @@ export async function associate(client: ConnectClient, t: FlowTarget, flowId: st
             FlowId: flowId,
             ResourceType: t.resourceType as FlowAssociationResourceType,
           }),
-        ));
-  } catch (e) {
-    throw wrapAwsError(voice ? "AssociatePhoneNumberContactFlow" : "AssociateFlow", describeTarget(t), e);
-  }
+        );
+  const operation = voice ? "AssociatePhoneNumberContactFlow" : "AssociateFlow";
+  await ridePropagation(
+    () => send().catch((e: unknown) => Promise.reject(wrapAwsError(operation, describeTarget(t), e))),
+    { timeoutSeconds, entity: `${describeTarget(t)}, flow ${flowId} or instance ${t.instanceId}` },
+  );
 }
 
 /** Removes the resource's flow; ResourceNotFoundException (nothing to remove) is success. */
@@ -142,15 +153,35 @@ export async function batchGet(
 }
 
 /**
+ * The ARN of a Connect phone number given by id or ARN. BatchGetFlowAssociation's `ResourceIds` is
+ * a list of ARNs in the model (`resourceArnListMaxLimit100`), so an id is resolved first with
+ * DescribePhoneNumber (`ClaimedPhoneNumberSummary.PhoneNumberArn`). An ARN is sent as given. A
+ * number that DescribePhoneNumber does not know is sent as given (AWS then finds no association).
+ */
+export async function phoneNumberArn(client: ConnectClient, idOrArn: string): Promise<string> {
+  if (idOrArn.startsWith("arn:")) return idOrArn;
+  try {
+    const r = await client.send(new DescribePhoneNumberCommand({ PhoneNumberId: idOrArn }));
+    return r.ClaimedPhoneNumberSummary?.PhoneNumberArn ?? idOrArn;
+  } catch (e) {
+    if (isAwsError(e, "ResourceNotFoundException")) return idOrArn;
+    throw wrapAwsError("DescribePhoneNumber", `phone number ${idOrArn}`, e);
+  }
+}
+
+/**
  * The flow one resource points at now, or undefined when it has none (or the instance is gone):
  * GetFlowAssociation, except for voice numbers, which its enum lacks: BatchGetFlowAssociation with
- * that one id.
+ * that one number's ARN (see {@link phoneNumberArn}).
  */
 export async function currentFlow(client: ConnectClient, t: FlowTarget): Promise<string | undefined> {
   if (t.resourceType === "VOICE_PHONE_NUMBER") {
     try {
-      const [found] = await batchGet(client, t.instanceId, [t.resourceId], t.resourceType);
-      return found?.FlowId;
+      const arn = await phoneNumberArn(client, t.resourceId);
+      const found = await batchGet(client, t.instanceId, [arn], t.resourceType);
+      // AWS may name the number in another form than the one sent: compare ids.
+      return found.find((a) => a.ResourceId !== undefined && normalisedId(a.ResourceId) === normalisedId(arn))
+        ?.FlowId;
     } catch (e) {
       if (e instanceof AwsCallError && e.code === "ResourceNotFoundException") return undefined;
       throw e;
@@ -181,7 +212,12 @@ export async function lookUpFlowAssociations(
 ): Promise<FoundAssociation[]> {
   const client = new Clients(settings).connectClient(region);
   try {
-    const found = await batchGet(client, instanceId, resourceIds, resourceType);
+    // Bare ids of voice numbers become ARNs first (BatchGetFlowAssociation takes ARNs); ids of
+    // other types have no lookup here and are sent as given.
+    const voice = resourceType === undefined || resourceType === "VOICE_PHONE_NUMBER";
+    const ids: string[] = [];
+    for (const id of resourceIds) ids.push(voice ? await phoneNumberArn(client, id) : id);
+    const found = await batchGet(client, instanceId, ids, resourceType);
     return found.map((a) => ({
       resourceId: a.ResourceId ?? "",
       flowId: a.FlowId ?? "",

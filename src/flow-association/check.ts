@@ -20,8 +20,12 @@ export const INSTANCE_ID = new RegExp(`^${ID}$|^arn:aws[a-z-]*:connect:[a-z0-9-]
  */
 const RESOURCE_ID: Record<FlowResourceType, { pattern: RegExp; hint: string }> = {
   VOICE_PHONE_NUMBER: {
-    pattern: new RegExp(`^${ID}$|^arn:aws[a-z-]*:connect:[a-z0-9-]+:\\d{12}:phone-number/${ID}$`),
-    hint: "a phone number id or arn:<partition>:connect:<region>:<account>:phone-number/<id>",
+    // Connect names a claimed number by an account-scoped ARN (ClaimPhoneNumber's PhoneNumberArn)
+    // and, in instance contexts, by an instance-scoped one; both end with the number's id.
+    pattern: new RegExp(
+      `^${ID}$|^arn:aws[a-z-]*:connect:[a-z0-9-]+:\\d{12}:(instance/${ID}/)?phone-number/${ID}$`,
+    ),
+    hint: "a phone number id, arn:<partition>:connect:<region>:<account>:phone-number/<id> or …:instance/<instanceId>/phone-number/<id>",
   },
   SMS_PHONE_NUMBER: {
     pattern: new RegExp(`^arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:\\d{12}:phone-number/${ID}$`),

@@ -91,7 +91,12 @@ export function flowAssociationProvider(ctx: ProviderContext): Lifecycle {
 
     async create(inputs: Record<string, unknown>): Promise<dynamic.CreateResult> {
       const p = inputs as unknown as FlowAssociationInputs;
-      await associate(ctx.clients.connectClient(p.region), p, p.flowId);
+      await associate(
+        ctx.clients.connectClient(p.region),
+        p,
+        p.flowId,
+        ctx.settings.consistencyTimeoutSeconds,
+      );
       ctx.snapshots.drop(snapshotKey(p.region, p.instanceId, p.resourceType));
       const out = outputs(p);
       return { id: out.associationId, outs: out };
@@ -121,7 +126,12 @@ export function flowAssociationProvider(ctx: ProviderContext): Lifecycle {
     ): Promise<dynamic.UpdateResult> {
       const p = news as unknown as FlowAssociationInputs;
       if (normalisedId(String(olds["flowId"])) !== normalisedId(p.flowId)) {
-        await associate(ctx.clients.connectClient(p.region), p, p.flowId);
+        await associate(
+          ctx.clients.connectClient(p.region),
+          p,
+          p.flowId,
+          ctx.settings.consistencyTimeoutSeconds,
+        );
         ctx.snapshots.drop(snapshotKey(p.region, p.instanceId, p.resourceType));
       }
       return { outs: outputs(p) };

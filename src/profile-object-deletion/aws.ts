@@ -1,6 +1,11 @@
-import { DeleteProfileObjectCommand, ListProfileObjectsCommand } from "@aws-sdk/client-customer-profiles";
+import {
+  DeleteProfileObjectCommand,
+  GetDomainCommand,
+  ListProfileObjectsCommand,
+  SearchProfilesCommand,
+} from "@aws-sdk/client-customer-profiles";
 import { logAttempts } from "../aws/attempts";
-import { isAwsError, wrapAwsError } from "../aws/errors";
+import { awsErrorCode, isAwsError, wrapAwsError } from "../aws/errors";
 import { forEachPage } from "../aws/pages";
 import type { ProviderContext } from "../runtime/context";
 import type { ProfileObjectTarget } from "./id";
@@ -55,39 +60,91 @@ export async function deleteProfileObject(
  * engine operation and shared by every read of that (profile, type). A domain, type or profile
  * that is gone holds no object.
  */
+/** Every unique key of the profile's objects of one type: ListProfileObjects, every page. */
+async function listObjectKeys(
+  ctx: ProviderContext,
+  region: string,
+  t: ProfileObjectTarget,
+): Promise<Set<string>> {
+  const client = ctx.clients.profilesClient(region);
+  const found = new Set<string>();
+  await forEachPage(
+    (nextToken) =>
+      client.send(
+        new ListProfileObjectsCommand({
+          DomainName: t.domainName,
+          ProfileId: t.profileId,
+          ObjectTypeName: t.objectTypeName,
+          MaxResults: LIST_PROFILE_OBJECTS_PAGE,
+          ...(nextToken ? { NextToken: nextToken } : {}),
+        }),
+      ),
+    (page) => {
+      for (const item of page.Items ?? [])
+        if (item.ProfileObjectUniqueKey) found.add(item.ProfileObjectUniqueKey);
+    },
+  );
+  return found;
+}
+
 export function objectKeys(
   ctx: ProviderContext,
   region: string,
   t: ProfileObjectTarget,
 ): Promise<Set<string>> {
   return ctx.snapshots.get(snapshotKey(region, t), async () => {
-    const client = ctx.clients.profilesClient(region);
-    const found = new Set<string>();
     try {
-      await forEachPage(
-        (nextToken) =>
-          client.send(
-            new ListProfileObjectsCommand({
-              DomainName: t.domainName,
-              ProfileId: t.profileId,
-              ObjectTypeName: t.objectTypeName,
-              MaxResults: LIST_PROFILE_OBJECTS_PAGE,
-              ...(nextToken ? { NextToken: nextToken } : {}),
-            }),
-          ),
-        (page) => {
-          for (const item of page.Items ?? [])
-            if (item.ProfileObjectUniqueKey) found.add(item.ProfileObjectUniqueKey);
-        },
-      );
+      return await listObjectKeys(ctx, region, t);
     } catch (e) {
-      if (isAwsError(e, "ResourceNotFoundException")) return found;
+      if (isAwsError(e, "ResourceNotFoundException")) return new Set<string>();
       throw wrapAwsError(
         "ListProfileObjects",
         `objects of type ${t.objectTypeName} of profile ${t.profileId}`,
         e,
       );
     }
-    return found;
   });
+}
+
+/**
+ * Whether an object that DeleteProfileObject did not find is really absent. Customer Profiles
+ * answers ResourceNotFoundException for "does not exist, or access was denied" (its model's
+ * wording), so a not-found alone cannot tell a deleted object from a wrong domain, a wrong profile
+ * or missing permissions. Absence counts only when GetDomain shows the domain, SearchProfiles
+ * (`_profileId`) shows the profile, and ListProfileObjects of the object type answers without it.
+ * Returns undefined when absence is shown, else what could not be shown (for the error message).
+ */
+export async function unverifiedAbsence(
+  ctx: ProviderContext,
+  region: string,
+  t: ProfileObjectTarget,
+): Promise<string | undefined> {
+  const client = ctx.clients.profilesClient(region);
+  const step = async <T>(operation: string, what: string, call: () => Promise<T>): Promise<T | string> => {
+    try {
+      return await call();
+    } catch (e) {
+      const code = awsErrorCode(e) ?? "an error";
+      return `${operation} answered ${code} for ${what} in ${region}`;
+    }
+  };
+  const domain = await step("GetDomain", `domain ${t.domainName}`, () =>
+    client.send(new GetDomainCommand({ DomainName: t.domainName })),
+  );
+  if (typeof domain === "string") return domain;
+  const profiles = await step("SearchProfiles", `profile ${t.profileId}`, () =>
+    client.send(
+      new SearchProfilesCommand({ DomainName: t.domainName, KeyName: "_profileId", Values: [t.profileId] }),
+    ),
+  );
+  if (typeof profiles === "string") return profiles;
+  if (!(profiles.Items ?? []).some((item) => item.ProfileId === t.profileId))
+    return `SearchProfiles found no profile ${t.profileId} in domain ${t.domainName} in ${region}`;
+  const keys = await step("ListProfileObjects", `objects of type ${t.objectTypeName}`, () =>
+    listObjectKeys(ctx, region, t),
+  );
+  if (typeof keys === "string") return keys;
+  if (keys.has(t.profileObjectUniqueKey))
+    return `ListProfileObjects still shows the object in ${region}, so the deletion was refused`;
+  return undefined;
 }

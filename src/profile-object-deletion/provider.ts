@@ -3,7 +3,7 @@ import { requireRegion } from "../aws/region";
 import type { Lifecycle, ProviderContext } from "../runtime/context";
 import { defineResource } from "../runtime/definition";
 import { checkAndDiff, withoutProvider } from "../runtime/diff";
-import { deleteProfileObject, describe, objectKeys, snapshotKey } from "./aws";
+import { deleteProfileObject, describe, objectKeys, snapshotKey, unverifiedAbsence } from "./aws";
 import { checkProfileObjectDeletion, type ProfileObjectDeletionInputs } from "./check";
 import { formatProfileObjectDeletionId, parseProfileObjectDeletionId } from "./id";
 import { canonicalJson } from "./triggers";
@@ -82,13 +82,23 @@ export function profileObjectDeletionProvider(ctx: ProviderContext): Lifecycle {
           outcome: "deleted",
           message: `deleted by an attempt whose answer was lost; its retry found the object gone (${answer.message})`,
         };
-      } else if (p.ignoreMissing) {
-        result = { outcome: "alreadyAbsent", message: answer.message };
       } else {
-        throw new Error(
-          `${describe(p)} does not exist: DeleteProfileObject answered ResourceNotFoundException (${answer.message}). ` +
-            `Set ignoreMissing: true to record it as alreadyAbsent instead.`,
-        );
+        const unverified = await unverifiedAbsence(ctx, p.region, p);
+        if (unverified !== undefined) {
+          throw new Error(
+            `${describe(p)} was not found, or access was denied: DeleteProfileObject answered ResourceNotFoundException ` +
+              `(${answer.message}), and its absence could not be confirmed (${unverified}). Check domainName, profileId, ` +
+              `objectTypeName, the Region and the credentials' permissions (profile:GetDomain, profile:SearchProfiles, ` +
+              `profile:ListProfileObjects, profile:DeleteProfileObject). Nothing was recorded as deleted.`,
+          );
+        }
+        if (!p.ignoreMissing) {
+          throw new Error(
+            `${describe(p)} does not exist: DeleteProfileObject answered ResourceNotFoundException (${answer.message}). ` +
+              `Set ignoreMissing: true to record it as alreadyAbsent instead.`,
+          );
+        }
+        result = { outcome: "alreadyAbsent", message: answer.message };
       }
       ctx.snapshots.drop(snapshotKey(p.region, p));
       const out = outputs(p, { ...result, executedAt: new Date().toISOString() });

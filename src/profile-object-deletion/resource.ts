@@ -35,7 +35,7 @@ export interface ProfileObjectDeletionArgs {
  * | step | AWS call | notes |
  * |---|---|---|
  * | preview / check | none | every documented constraint of DeleteProfileObject; no deletion ever runs during preview |
- * | create | `DeleteProfileObject` | `ResourceNotFoundException` → `outcome: "alreadyAbsent"` when `ignoreMissing` (default), else a failure naming the object; a not-found on the SDK's retry after a dropped connection or 5xx counts as this run's own deletion (`deleted`) |
+ * | create | `DeleteProfileObject`; on not-found `GetDomain`, `SearchProfiles`, `ListProfileObjects` | `ResourceNotFoundException` ("does not exist, or access was denied") → `outcome: "alreadyAbsent"` only when the domain and profile are readable and the object is not listed, and `ignoreMissing` (default); otherwise a failure naming the object and what to check; a not-found on the SDK's retry after a dropped connection or 5xx counts as this run's own deletion (`deleted`) |
  * | refresh / read | none; `ListProfileObjects` (the profile's objects of that type, every page) with `verifyOnRefresh` | an object that exists again → removed from state, so the next `pulumi up` deletes it again |
  * | update | none | only `ignoreMissing` / `verifyOnRefresh` change in place |
  * | delete | none | removing the resource does **not** restore the data: a deleted object is gone for good |

@@ -5,6 +5,7 @@ import {
   paginateListEntitySecurityProfiles,
   UpdateUserSecurityProfilesCommand,
 } from "@aws-sdk/client-connect";
+import { ridePropagation } from "../aws/consistency";
 import { isAwsError, wrapAwsError } from "../aws/errors";
 import type { ProviderContext } from "../runtime/context";
 import { userIdOf, type EntityType } from "./check";
@@ -106,13 +107,16 @@ async function sendChange(ctx: ProviderContext, t: EntityTarget, op: Change, ids
  * returns nothing or throws a ChunkFailure naming the chunk's profiles and the AWS error. These
  * APIs have no ClientToken: a chunk answered "already associated" (ResourceConflictException) or
  * "not associated" (ResourceNotFoundException), as after a retried call that had been applied, is
- * checked against a fresh listing and only what is really left of it is sent again, once.
+ * checked against a fresh listing and only what is really left of it is sent again, once. With
+ * `waitSeconds` (adding, on create and update), not-found and invalid-request answers are retried
+ * while the agent or a profile may still be propagating.
  */
 export async function changeAgentProfiles(
   ctx: ProviderContext,
   t: EntityTarget,
   op: Change,
   ids: string[],
+  waitSeconds = 0,
 ): Promise<void> {
   const parts = chunks(ids, PROFILES_PER_CALL);
   const done: string[] = [];
@@ -122,7 +126,16 @@ export async function changeAgentProfiles(
     const what = `security profiles ${part.join(", ")} (call ${i + 1} of ${parts.length}) of ${describeEntity(t)}`;
     try {
       try {
-        await sendChange(ctx, t, op, part);
+        await (waitSeconds > 0
+          ? ridePropagation(
+              () =>
+                sendChange(ctx, t, op, part).catch((e: unknown) => Promise.reject(wrapAwsError(op, what, e))),
+              {
+                timeoutSeconds: waitSeconds,
+                entity: `${describeEntity(t)} or security profile ${part.join(", ")}`,
+              },
+            )
+          : sendChange(ctx, t, op, part));
       } catch (e) {
         if (!isAwsError(e, tolerated)) throw e;
         forget(ctx, t);
@@ -139,18 +152,35 @@ export async function changeAgentProfiles(
   }
 }
 
-/** UpdateUserSecurityProfiles with the user's whole list. */
-export async function setUserProfiles(ctx: ProviderContext, t: EntityTarget, ids: string[]): Promise<void> {
+/**
+ * UpdateUserSecurityProfiles with the user's whole list. With `waitSeconds` (create and update, not
+ * delete), not-found and invalid-request answers are retried while a profile may still be propagating.
+ */
+export async function setUserProfiles(
+  ctx: ProviderContext,
+  t: EntityTarget,
+  ids: string[],
+  waitSeconds = 0,
+): Promise<void> {
+  const what = `${describeEntity(t)} (setting ${ids.join(", ")})`;
+  const send = () =>
+    ctx.clients
+      .connectClient(t.region)
+      .send(
+        new UpdateUserSecurityProfilesCommand({
+          InstanceId: t.instanceId,
+          UserId: userIdOf(t.entityArn),
+          SecurityProfileIds: ids,
+        }),
+      )
+      .catch((e: unknown) => Promise.reject(wrapAwsError("UpdateUserSecurityProfiles", what, e)));
   try {
-    await ctx.clients.connectClient(t.region).send(
-      new UpdateUserSecurityProfilesCommand({
-        InstanceId: t.instanceId,
-        UserId: userIdOf(t.entityArn),
-        SecurityProfileIds: ids,
-      }),
-    );
-  } catch (e) {
-    throw wrapAwsError("UpdateUserSecurityProfiles", `${describeEntity(t)} (setting ${ids.join(", ")})`, e);
+    await (waitSeconds > 0
+      ? ridePropagation(send, {
+          timeoutSeconds: waitSeconds,
+          entity: `${describeEntity(t)} or security profile ${ids.join(", ")}`,
+        })
+      : send());
   } finally {
     forget(ctx, t);
   }

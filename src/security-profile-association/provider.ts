@@ -8,6 +8,7 @@ import {
   attachedProfiles,
   ChunkFailure,
   changeAgentProfiles,
+  forget,
   describeEntity,
   setUserProfiles,
   withEntityLock,
@@ -44,11 +45,27 @@ function outputs(
   };
 }
 
+/**
+ * The entity's profiles, for a create or update: an entity not found (a user or AI agent just
+ * created may not be visible yet) is looked up again with backoff until
+ * `connect:consistencyTimeoutSeconds`, then fails saying it may not exist or may still be propagating.
+ */
 async function requireAttached(ctx: ProviderContext, t: EntityTarget): Promise<string[]> {
-  const current = await attachedProfiles(ctx, t);
-  if (current === undefined)
-    throw new Error(`${describeEntity(t)} was not found (or the instance does not exist in ${t.region})`);
-  return current;
+  const deadline = Date.now() + ctx.settings.consistencyTimeoutSeconds * 1000;
+  for (let n = 0; ; n++) {
+    const current = await attachedProfiles(ctx, t);
+    if (current !== undefined) return current;
+    forget(ctx, t);
+    const delay = Math.min(250 * 2 ** n, 5000) * (0.5 + Math.random() / 2);
+    if (Date.now() + delay > deadline) {
+      throw new Error(
+        `${describeEntity(t)} was not found (or the instance does not exist in ${t.region}): it may not exist ` +
+          `(check the ARN, Region and account), or may still be propagating: looked for it for ` +
+          `${ctx.settings.consistencyTimeoutSeconds}s (stack config connect:consistencyTimeoutSeconds)`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, delay));
+  }
 }
 
 /**
@@ -70,11 +87,18 @@ async function converge(
     const plan = planProfiles(current, p.securityProfileIds, managedBefore, p.exclusive);
     if (p.entityType === "USER") {
       const list = userProfileList(current, plan, describeEntity(p));
-      if (list) await setUserProfiles(ctx, p, list);
+      if (list) await setUserProfiles(ctx, p, list, ctx.settings.consistencyTimeoutSeconds);
       return outputs(p, observedProfiles(list ?? current, p.securityProfileIds, p.exclusive));
     }
     try {
-      if (plan.add.length > 0) await changeAgentProfiles(ctx, p, "AssociateSecurityProfiles", plan.add);
+      if (plan.add.length > 0)
+        await changeAgentProfiles(
+          ctx,
+          p,
+          "AssociateSecurityProfiles",
+          plan.add,
+          ctx.settings.consistencyTimeoutSeconds,
+        );
       if (plan.remove.length > 0)
         await changeAgentProfiles(ctx, p, "DisassociateSecurityProfiles", plan.remove);
     } catch (e) {

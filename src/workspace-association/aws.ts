@@ -4,10 +4,17 @@ import {
   paginateSearchWorkspaceAssociations,
   type ConnectClient,
 } from "@aws-sdk/client-connect";
+import { ridePropagation } from "../aws/consistency";
 import { isAwsError, wrapAwsError } from "../aws/errors";
 import type { ProviderContext } from "../runtime/context";
 import { chunks } from "../runtime/sets";
-import { describeTarget, type BatchOutcome, type WorkspaceOperation, type WorkspaceTarget } from "./batch";
+import {
+  describeTarget,
+  type BatchOutcome,
+  type ItemFailure,
+  type WorkspaceOperation,
+  type WorkspaceTarget,
+} from "./batch";
 
 /** SearchWorkspaceAssociations' largest page (API reference: MaxResults 1-500). */
 const SEARCH_PAGE = 500;
@@ -68,53 +75,147 @@ export function instanceListing(
 export const WORKSPACE_BATCH_SIZE = 25;
 
 /**
- * Sends `arns` to one operation in batches of the API's maximum. An item in SuccessfulList, or in
- * FailedList with `tolerated` (already associated when adding, not associated when removing: what a
- * retry after a dropped connection sees), is done; every other FailedList item is a failure with its
- * AWS ErrorCode and ErrorMessage. The SDK retries throttling and transient errors of a whole call.
+ * Which of `arns` a fresh SearchWorkspaceAssociations listing shows as associated with the
+ * workspace. The listing, not AWS's per-item ErrorCode, says whether an item is "already
+ * associated" or "not associated": the model gives those codes only as three-digit strings
+ * (`WorkspaceErrorCode`) and the reference does not say which case gets which.
+ */
+async function associatedNow(
+  ctx: ProviderContext,
+  region: string,
+  target: WorkspaceTarget,
+  arns: readonly string[],
+): Promise<Set<string>> {
+  ctx.snapshots.drop(listingKey(region, target.instanceId));
+  const listing = await instanceListing(ctx, region, target.instanceId);
+  const present = listing.get(target.workspaceId) ?? new Set<string>();
+  return new Set(arns.filter((arn) => present.has(arn)));
+}
+
+/** One AssociateWorkspace / DisassociateWorkspace call, its whole-call failure wrapped. */
+function send(client: ConnectClient, operation: WorkspaceOperation, target: WorkspaceTarget, arns: string[]) {
+  const input = { InstanceId: target.instanceId, WorkspaceId: target.workspaceId, ResourceArns: arns };
+  const call =
+    operation === "AssociateWorkspace"
+      ? client.send(new AssociateWorkspaceCommand(input))
+      : client.send(new DisassociateWorkspaceCommand(input));
+  return call.catch((e: unknown) => Promise.reject(wrapAwsError(operation, describeTarget(target), e)));
+}
+
+/**
+ * One batch: the call, then each item's outcome. An item in SuccessfulList is done. Items in
+ * FailedList (or answered in neither list, or the whole call answered DuplicateResourceException,
+ * which AssociateWorkspace models) are checked against a fresh listing: an item already where it
+ * should be (associated when adding, absent when removing: what a retry after a dropped connection
+ * sees) is done, whatever code AWS gave; the rest fail with their ErrorCode and ErrorMessage.
+ */
+async function runBatch(
+  ctx: ProviderContext,
+  region: string,
+  operation: WorkspaceOperation,
+  target: WorkspaceTarget,
+  batch: string[],
+  waitSeconds: number,
+): Promise<BatchOutcome> {
+  const client = ctx.clients.connectClient(region);
+  const outcome: BatchOutcome = { done: [], failed: [] };
+  let answer;
+  try {
+    answer =
+      waitSeconds > 0
+        ? await ridePropagation(() => send(client, operation, target, batch), {
+            timeoutSeconds: waitSeconds,
+            entity: describeTarget(target),
+          })
+        : await send(client, operation, target, batch);
+  } catch (e) {
+    if (!(operation === "AssociateWorkspace" && isAwsError(e, "DuplicateResourceException"))) {
+      outcome.error = e as Error;
+      return outcome;
+    }
+    answer = { SuccessfulList: [], FailedList: [] };
+  }
+  const answered = new Map<string, ItemFailure | undefined>();
+  for (const s of answer.SuccessfulList ?? [])
+    if (s.ResourceArn !== undefined) answered.set(s.ResourceArn, undefined);
+  for (const f of answer.FailedList ?? []) {
+    if (f.ResourceArn === undefined || answered.has(f.ResourceArn)) continue;
+    answered.set(f.ResourceArn, {
+      arn: f.ResourceArn,
+      code: f.ErrorCode ?? "UnknownError",
+      message: f.ErrorMessage ?? "",
+    });
+  }
+  const unsure = batch.filter((arn) => !answered.has(arn) || answered.get(arn) !== undefined);
+  const present = unsure.length > 0 ? await associatedNow(ctx, region, target, unsure) : new Set<string>();
+  for (const arn of batch) {
+    const failure = answered.has(arn)
+      ? answered.get(arn)
+      : { arn, code: "NoResult", message: `${operation} answered nothing for it` };
+    const inPlace = operation === "AssociateWorkspace" ? present.has(arn) : !present.has(arn);
+    if (failure === undefined || inPlace) outcome.done.push(arn);
+    else outcome.failed.push(failure);
+  }
+  return outcome;
+}
+
+/**
+ * Sends `arns` to one operation in batches of the API's maximum, one after another (see
+ * {@link runBatch} for each item's outcome). With `waitSeconds` (creates and updates, never
+ * deletes), a whole call answered not-found or invalid-request is retried while the workspace or
+ * instance may still be propagating, and items that failed are sent again until they succeed or the
+ * time is up (a user or routing profile just created may not be visible yet). The SDK retries
+ * throttling and transient errors of a whole call.
  */
 export async function runBatches(
-  client: ConnectClient,
+  ctx: ProviderContext,
+  region: string,
   operation: WorkspaceOperation,
   target: WorkspaceTarget,
   arns: readonly string[],
-  tolerated: string,
+  waitSeconds = 0,
 ): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { done: [], failed: [] };
+  const deadline = Date.now() + waitSeconds * 1000;
   for (const batch of chunks(arns, WORKSPACE_BATCH_SIZE)) {
-    const input = { InstanceId: target.instanceId, WorkspaceId: target.workspaceId, ResourceArns: batch };
-    let answer;
-    try {
-      answer = await client.send(
-        operation === "AssociateWorkspace"
-          ? new AssociateWorkspaceCommand(input)
-          : new DisassociateWorkspaceCommand(input),
+    let result = await runBatch(
+      ctx,
+      region,
+      operation,
+      target,
+      batch,
+      Math.max(0, (deadline - Date.now()) / 1000),
+    );
+    for (let n = 0; result.failed.length > 0 && !result.error && waitSeconds > 0; n++) {
+      const delay = Math.min(250 * 2 ** n, 5000) * (0.5 + Math.random() / 2);
+      if (Date.now() + delay > deadline) {
+        outcome.hint =
+          `each of them may not exist (check the ARN, Region and account), or may still be propagating: ` +
+          `retried for ${waitSeconds}s (stack config connect:consistencyTimeoutSeconds)`;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, delay));
+      const again = await runBatch(
+        ctx,
+        region,
+        operation,
+        target,
+        result.failed.map((f) => f.arn),
+        0,
       );
-    } catch (e) {
-      outcome.error = wrapAwsError(operation, describeTarget(target), e);
-      return outcome;
+      result = {
+        done: [...result.done, ...again.done],
+        failed: again.failed,
+        ...(again.error ? { error: again.error } : {}),
+      };
     }
-    const answered = new Set<string>();
-    for (const s of answer.SuccessfulList ?? []) {
-      if (s.ResourceArn === undefined) continue;
-      answered.add(s.ResourceArn);
-      outcome.done.push(s.ResourceArn);
+    outcome.done.push(...result.done);
+    outcome.failed.push(...result.failed);
+    if (result.error) {
+      outcome.error = result.error;
+      break;
     }
-    for (const f of answer.FailedList ?? []) {
-      if (f.ResourceArn === undefined || answered.has(f.ResourceArn)) continue;
-      answered.add(f.ResourceArn);
-      if (f.ErrorCode === tolerated) outcome.done.push(f.ResourceArn);
-      else
-        outcome.failed.push({
-          arn: f.ResourceArn,
-          code: f.ErrorCode ?? "UnknownError",
-          message: f.ErrorMessage ?? "",
-        });
-    }
-    // An item AWS answered in neither list did not happen as far as we can tell.
-    for (const arn of batch)
-      if (!answered.has(arn))
-        outcome.failed.push({ arn, code: "NoResult", message: `${operation} answered nothing for it` });
   }
+  ctx.snapshots.drop(listingKey(region, target.instanceId));
   return outcome;
 }

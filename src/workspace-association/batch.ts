@@ -1,11 +1,3 @@
-/**
- * Per-item ErrorCodes that mean the item is already where we want it. The API reference names no
- * per-item codes; these are the ones connect-emulator answers (see the README), named after the
- * Connect exceptions for "already exists" and "not found".
- */
-export const ALREADY_ASSOCIATED = "DuplicateResourceException";
-export const NOT_ASSOCIATED = "ResourceNotFoundException";
-
 export type WorkspaceOperation = "AssociateWorkspace" | "DisassociateWorkspace";
 
 export interface ItemFailure {
@@ -20,6 +12,8 @@ export interface BatchOutcome {
   failed: ItemFailure[];
   /** A whole call failed: later batches were not sent. */
   error?: Error;
+  /** Set when failed items were retried for the consistency timeout: why they may have failed. */
+  hint?: string;
 }
 
 export interface WorkspaceTarget {
@@ -45,6 +39,7 @@ export function failureMessage(
       `${operation} failed for ${outcome.failed.length} of ${total} resources of ${describeTarget(target)}: ${items}`,
     );
   }
+  if (outcome.hint !== undefined && outcome.failed.length > 0) parts.push(outcome.hint);
   if (outcome.error) parts.push(outcome.error.message);
   return parts.length > 0 ? parts.join(". ") : undefined;
 }

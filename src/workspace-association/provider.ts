@@ -6,13 +6,7 @@ import { defineResource } from "../runtime/definition";
 import { checkAndDiff, withoutProvider } from "../runtime/diff";
 import { PartialFailure } from "../runtime/partial";
 import { setDifference } from "../runtime/sets";
-import {
-  ALREADY_ASSOCIATED,
-  NOT_ASSOCIATED,
-  describeTarget,
-  failureMessage,
-  type BatchOutcome,
-} from "./batch";
+import { describeTarget, failureMessage, type BatchOutcome } from "./batch";
 import { checkWorkspaceAssociation, type WorkspaceAssociationInputs } from "./check";
 import { formatWorkspaceAssociationId, parseWorkspaceAssociationId } from "./id";
 import { instanceListing, listingKey, runBatches } from "./aws";
@@ -56,9 +50,8 @@ export function workspaceAssociationProvider(ctx: ProviderContext): Lifecycle {
 
     async create(inputs: Record<string, unknown>): Promise<dynamic.CreateResult> {
       const p = inputs as unknown as WorkspaceAssociationInputs;
-      const client = ctx.clients.connectClient(p.region);
-      const added = await runBatches(client, "AssociateWorkspace", p, p.resourceArns, ALREADY_ASSOCIATED);
-      ctx.snapshots.drop(listingKey(p.region, p.instanceId));
+      const wait = ctx.settings.consistencyTimeoutSeconds;
+      const added = await runBatches(ctx, p.region, "AssociateWorkspace", p, p.resourceArns, wait);
       const id = formatWorkspaceAssociationId(p.instanceId, p.workspaceId);
       const out = outputs(p, added.done);
       const problem = failureMessage("AssociateWorkspace", p, added, p.resourceArns.length);
@@ -87,15 +80,15 @@ export function workspaceAssociationProvider(ctx: ProviderContext): Lifecycle {
       const before = olds as unknown as WorkspaceAssociationOutputs;
       const p = news as unknown as WorkspaceAssociationInputs;
       const { add, remove } = setDifference(before.resourceArns, p.resourceArns);
-      const client = ctx.clients.connectClient(p.region);
+      const wait = ctx.settings.consistencyTimeoutSeconds;
       // Add first: a user moved between two ARNs lists of the program never loses access midway.
       const added: BatchOutcome =
         add.length > 0
-          ? await runBatches(client, "AssociateWorkspace", p, add, ALREADY_ASSOCIATED)
+          ? await runBatches(ctx, p.region, "AssociateWorkspace", p, add, wait)
           : { done: [], failed: [] };
       const removed: BatchOutcome =
         remove.length > 0
-          ? await runBatches(client, "DisassociateWorkspace", p, remove, NOT_ASSOCIATED)
+          ? await runBatches(ctx, p.region, "DisassociateWorkspace", p, remove)
           : { done: [], failed: [] };
       ctx.snapshots.drop(listingKey(p.region, p.instanceId));
       const gone = new Set(removed.done);
@@ -110,14 +103,7 @@ export function workspaceAssociationProvider(ctx: ProviderContext): Lifecycle {
 
     async delete(_id: string, props: Record<string, unknown>): Promise<void> {
       const p = props as unknown as WorkspaceAssociationOutputs;
-      const removed = await runBatches(
-        ctx.clients.connectClient(p.region),
-        "DisassociateWorkspace",
-        p,
-        p.resourceArns,
-        NOT_ASSOCIATED,
-      );
-      ctx.snapshots.drop(listingKey(p.region, p.instanceId));
+      const removed = await runBatches(ctx, p.region, "DisassociateWorkspace", p, p.resourceArns);
       // A workspace or instance that no longer exists holds nothing: already gone.
       if (removed.error instanceof AwsCallError && removed.error.code === "ResourceNotFoundException")
         delete removed.error;

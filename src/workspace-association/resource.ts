@@ -23,16 +23,18 @@ export interface WorkspaceAssociationArgs {
  * | step | AWS call | notes |
  * |---|---|---|
  * | preview / check | none | instanceId 1-100, workspaceId 1-256, resourceArns non-empty, no duplicates, each a user or routing-profile ARN |
- * | create | `AssociateWorkspace`, 25 ARNs per call | an ARN already associated counts as associated (and becomes managed) |
+ * | create | `AssociateWorkspace`, 25 ARNs per call; `SearchWorkspaceAssociations` when an item fails | an ARN already associated counts as associated (and becomes managed) |
  * | refresh / read | `SearchWorkspaceAssociations` (every page, one listing per instance per operation, filtered by workspace here) | outputs keep the managed ARNs still associated; none left → removed from state |
  * | update | `AssociateWorkspace` for added ARNs, then `DisassociateWorkspace` for removed ones, 25 per call | set difference from the ARNs recorded as associated |
  * | delete | `DisassociateWorkspace`, 25 per call | an ARN not associated, or a workspace / instance that is gone, is success |
  *
  * Per-item failures: AWS answers each ARN on its own (its `FailedList`). When some ARNs fail, the
  * step fails with every failed ARN, its ErrorCode and ErrorMessage, while state records exactly the
- * ARNs that were associated; the next `pulumi up` retries only the others. Tolerated per-item
- * codes: `DuplicateResourceException` (already associated) when adding, `ResourceNotFoundException`
- * (not associated) when removing.
+ * ARNs that were associated; the next `pulumi up` retries only the others. Whatever per-item code
+ * AWS gives (its model: a three-digit `WorkspaceErrorCode`), an ARN that a fresh
+ * `SearchWorkspaceAssociations` shows already associated (when adding) or not associated (when
+ * removing) counts as done. On create and update, ARNs that failed (a user just created may not be
+ * visible yet) are sent again until `connect:consistencyTimeoutSeconds`; delete never waits.
  *
  * Replaced when `instanceId`, `workspaceId` or `region` change; `resourceArns` changes in place.
  * Id: `<instanceId>|<workspaceId>`.

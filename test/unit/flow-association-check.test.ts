@@ -32,6 +32,17 @@ describe("checkFlowAssociation", () => {
     ).toEqual([]);
   });
 
+  it("accepts an instance-scoped phone-number ARN for a voice number", () => {
+    expect(
+      failures({
+        instanceId: "i-1",
+        resourceId: "arn:aws:connect:us-east-1:123456789012:instance/i-1/phone-number/pn-1",
+        flowId: "f-1",
+        resourceType: "VOICE_PHONE_NUMBER",
+      }),
+    ).toEqual([]);
+  });
+
   it("names resourceType and lists every value when the type is unknown", () => {
     expect(failures({ ...voice, resourceType: "SMS_NUMBER" })).toEqual([
       "resourceType: resourceType must be one of VOICE_PHONE_NUMBER, SMS_PHONE_NUMBER, WHATSAPP_MESSAGING_PHONE_NUMBER, INBOUND_EMAIL, OUTBOUND_EMAIL, ANALYTICS_CONNECTOR, got 'SMS_NUMBER'",
@@ -41,7 +52,7 @@ describe("checkFlowAssociation", () => {
   it("names resourceId and flowId when they are empty", () => {
     expect(failures({ ...voice, resourceId: "", flowId: "" })).toEqual([
       "resourceId: resourceId must be at least 1 character long, got 0",
-      "resourceId: resourceId must match a phone number id or arn:<partition>:connect:<region>:<account>:phone-number/<id>, got ''",
+      "resourceId: resourceId must match a phone number id, arn:<partition>:connect:<region>:<account>:phone-number/<id> or …:instance/<instanceId>/phone-number/<id>, got ''",
       "flowId: flowId must be at least 1 character long, got 0",
       "flowId: flowId must match a flow id or arn:<partition>:connect:<region>:<account>:instance/<instanceId>/contact-flow/<flowId>, got ''",
     ]);
@@ -56,7 +67,7 @@ describe("checkFlowAssociation", () => {
 
   it("refuses a voice resourceId that is an SMS number ARN", () => {
     expect(failures({ ...voice, resourceId: SMS_ARN })).toEqual([
-      `resourceId: resourceId must match a phone number id or arn:<partition>:connect:<region>:<account>:phone-number/<id>, got '${SMS_ARN}'`,
+      `resourceId: resourceId must match a phone number id, arn:<partition>:connect:<region>:<account>:phone-number/<id> or …:instance/<instanceId>/phone-number/<id>, got '${SMS_ARN}'`,
     ]);
   });
 

@@ -26,4 +26,8 @@ describe("normalisedId", () => {
     expect(normalisedId(SMS_ARN)).toBe("phone-abc");
     expect(normalisedId("pn-1")).toBe("pn-1");
   });
+
+  it("reduces an instance-scoped phone-number ARN to the same id as the account-scoped one", () => {
+    expect(normalisedId("arn:aws:connect:us-east-1:123456789012:instance/i-1/phone-number/pn-1")).toBe("pn-1");
+  });
 });
