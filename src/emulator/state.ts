@@ -20,6 +20,8 @@ export interface NamedEntity {
   id: string;
   arn: string;
   name?: string;
+  /** Seeded tags (users and routing profiles), served by SearchWorkspaceAssociations' SearchFilter. */
+  tags?: Record<string, string>;
 }
 
 export interface UserState extends NamedEntity {

@@ -9,6 +9,7 @@ import {
 } from "@aws-sdk/client-connect";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
+import { stateFromSeed } from "../../src/emulator/seed";
 import { connectClient, emulatorWith } from "../helpers/emulator";
 import { INSTANCE } from "../helpers/seeds/base";
 import {
@@ -17,6 +18,7 @@ import {
   WS_BIG,
   WS_MAIN,
   routingProfileArn,
+  taggedWorkspaceSeed,
   userArn,
   userArns,
   workspaceSeed,
@@ -284,7 +286,7 @@ describe("SearchWorkspaceAssociations", () => {
     ]);
   });
 
-  it("answers an undocumented field name or a SearchFilter with InvalidParameterException 400", async () => {
+  it("answers an undocumented field name with InvalidParameterException 400", async () => {
     const f = await failure(
       c.send(
         new SearchWorkspaceAssociationsCommand({
@@ -301,15 +303,6 @@ describe("SearchWorkspaceAssociations", () => {
       message:
         "FieldName 'resourceName' is not supported for workspace associations; use one of workspaceId, resourceId, resourceType",
     });
-    const tags = await failure(
-      c.send(
-        new SearchWorkspaceAssociationsCommand({
-          InstanceId: INSTANCE,
-          SearchFilter: { AttributeFilter: { TagCondition: { TagKey: "team", TagValue: "a" } } },
-        }),
-      ),
-    );
-    expect([tags.name, tags.status]).toEqual(["InvalidParameterException", 400]);
   });
 
   it("answers 404 for an unknown instance", async () => {
@@ -321,5 +314,105 @@ describe("SearchWorkspaceAssociations", () => {
       404,
       "Instance not found: no-such-instance",
     ]);
+  });
+});
+
+describe("SearchWorkspaceAssociations SearchFilter (tags of the associated user or routing profile)", () => {
+  beforeEach(async () => {
+    await em.close();
+    em = await emulatorWith(taggedWorkspaceSeed());
+    c = connectClient(em);
+    await associate([...userArns(1, 4), routingProfileArn(1), routingProfileArn(2)]);
+  });
+
+  const tag = (TagKey: string, TagValue: string) => ({ TagKey, TagValue });
+  const ids = async (SearchFilter: SearchWorkspaceAssociationsCommandInput["SearchFilter"], extra = {}) => {
+    const r = await c.send(
+      new SearchWorkspaceAssociationsCommand({ InstanceId: INSTANCE, SearchFilter, ...extra }),
+    );
+    return [r.WorkspaceAssociations?.map((a) => a.ResourceId), r.ApproximateTotalCount];
+  };
+
+  it("keeps the associations whose resource has the TagCondition's key and value", async () => {
+    expect(await ids({ AttributeFilter: { TagCondition: tag("team", "billing") } })).toEqual([
+      ["u-001", "u-002", "rp-1"],
+      3,
+    ]);
+    expect(await ids({ AttributeFilter: { TagCondition: tag("team", "Billing") } })).toEqual([[], 0]);
+    expect(await ids({})).toEqual([["u-001", "u-002", "u-003", "u-004", "rp-1", "rp-2"], 6]);
+  });
+
+  it("applies AndCondition (all hold) and OrConditions (any list holds entirely), with SearchCriteria too", async () => {
+    expect(
+      await ids({
+        AttributeFilter: { AndCondition: { TagConditions: [tag("team", "billing"), tag("site", "paris")] } },
+      }),
+    ).toEqual([["u-001"], 1]);
+    expect(
+      await ids({
+        AttributeFilter: {
+          OrConditions: [
+            { TagConditions: [tag("team", "support")] },
+            { TagConditions: [tag("site", "paris"), tag("team", "billing")] },
+          ],
+        },
+      }),
+    ).toEqual([["u-001", "u-003"], 2]);
+    expect(
+      await ids(
+        { AttributeFilter: { TagCondition: tag("team", "billing") } },
+        {
+          SearchCriteria: {
+            StringCondition: { FieldName: "resourceType", Value: "ROUTING_PROFILE", ComparisonType: "EXACT" },
+          },
+        },
+      ),
+    ).toEqual([["rp-1"], 1]);
+  });
+
+  it("answers InvalidParameterException 400 for two parts at once, a condition without TagValue, or over 25 conditions", async () => {
+    const refused = async (SearchFilter: SearchWorkspaceAssociationsCommandInput["SearchFilter"]) =>
+      failure(c.send(new SearchWorkspaceAssociationsCommand({ InstanceId: INSTANCE, SearchFilter })));
+    expect(
+      await refused({
+        AttributeFilter: {
+          TagCondition: tag("team", "billing"),
+          AndCondition: { TagConditions: [tag("a", "b")] },
+        },
+      }),
+    ).toEqual({
+      name: "InvalidParameterException",
+      status: 400,
+      message:
+        "SearchFilter.AttributeFilter must give exactly one of OrConditions, AndCondition, TagCondition",
+    });
+    expect(await refused({ AttributeFilter: { TagCondition: { TagKey: "team" } } })).toEqual({
+      name: "InvalidParameterException",
+      status: 400,
+      message: "SearchFilter.AttributeFilter.TagCondition.TagValue is required",
+    });
+    const many = Array.from({ length: 26 }, (_, i) => tag(`k${i}`, "v"));
+    expect(await refused({ AttributeFilter: { AndCondition: { TagConditions: many } } })).toEqual({
+      name: "InvalidParameterException",
+      status: 400,
+      message: "SearchFilter holds 26 tag conditions; at most 25 are allowed",
+    });
+  });
+});
+
+describe("seeded tags", () => {
+  it("refuses tags outside Connect's TagMap, naming the field", () => {
+    const seed = (tags: unknown) => ({
+      connect: { instances: [{ id: "i-1", users: [{ id: "u-1", tags }] }] },
+    });
+    expect(() => stateFromSeed(seed({ "aws:team": "a" }), 0)).toThrow(
+      "seed: connect.instances[0].users[0].tags: tag key 'aws:team' must be 1-128 letters, digits, spaces or _.:/=+-@, not starting with aws:",
+    );
+    expect(() => stateFromSeed(seed({ team: "v".repeat(257) }), 0)).toThrow(
+      "seed: connect.instances[0].users[0].tags.team must be a string of at most 256 characters",
+    );
+    expect(() => stateFromSeed(seed({}), 0)).toThrow(
+      "seed: connect.instances[0].users[0].tags must hold 1-50 tags",
+    );
   });
 });

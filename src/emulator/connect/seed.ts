@@ -1,5 +1,5 @@
-import { arr, obj, optText, SeedError, text } from "../core/seed-fields";
-import type { EmulatorState, InstanceState, LexV2AliasState, PhoneNumberState } from "../state";
+import { arr, obj, optTags, optText, SeedError, text, type Obj } from "../core/seed-fields";
+import type { EmulatorState, InstanceState, LexV2AliasState, NamedEntity, PhoneNumberState } from "../state";
 import { findFlow, findResource, LIST_FLOW_ASSOCIATION_RESOURCE_TYPES } from "./flow-resources";
 
 const CHANNELS = ["VOICE", "SMS", "WHATSAPP"] as const;
@@ -38,25 +38,29 @@ function instanceFromSeed(
   const region = optText(o["region"], `${where}.region`) ?? defaultRegion;
   const arn = optText(o["arn"], `${where}.arn`) ?? `arn:aws:connect:${region}:${accountId}:instance/${id}`;
   const sub = (kind: string) => (id2: string) => `${arn}/${kind}/${id2}`;
-  const entities = (key: string, kind: string) =>
-    arr(o[key], `${where}.${key}`).map((e, j) => {
-      const eo = obj(e, `${where}.${key}[${j}]`);
-      const eid = text(eo["id"], `${where}.${key}[${j}].id`);
-      const name = optText(eo["name"], `${where}.${key}[${j}].name`);
-      return {
-        id: eid,
-        arn: optText(eo["arn"], `${where}.${key}[${j}].arn`) ?? sub(kind)(eid),
-        ...(name === undefined ? {} : { name }),
-      };
-    });
-  const users = arr(o["users"], `${where}.users`).map((e, j) => {
-    const eo = obj(e, `${where}.users[${j}]`);
-    const uid = text(eo["id"], `${where}.users[${j}].id`);
+  /** An `{ id, arn?, name?, tags? }` entry; `tagged` says whether this kind may carry tags. */
+  const entity = (eo: Obj, w: string, kind: string, tagged: boolean): NamedEntity => {
+    const eid = text(eo["id"], `${w}.id`);
+    const name = optText(eo["name"], `${w}.name`);
+    const tags = tagged ? optTags(eo["tags"], `${w}.tags`) : undefined;
     return {
-      id: uid,
-      arn: optText(eo["arn"], `${where}.users[${j}].arn`) ?? sub("agent")(uid),
-      securityProfileIds: arr(eo["securityProfileIds"], `${where}.users[${j}].securityProfileIds`).map(
-        (s, k) => text(s, `${where}.users[${j}].securityProfileIds[${k}]`),
+      id: eid,
+      arn: optText(eo["arn"], `${w}.arn`) ?? sub(kind)(eid),
+      ...(name === undefined ? {} : { name }),
+      ...(tags === undefined ? {} : { tags }),
+    };
+  };
+  const entities = (key: string, kind: string, tagged = false) =>
+    arr(o[key], `${where}.${key}`).map((e, j) =>
+      entity(obj(e, `${where}.${key}[${j}]`), `${where}.${key}[${j}]`, kind, tagged),
+    );
+  const users = arr(o["users"], `${where}.users`).map((e, j) => {
+    const w = `${where}.users[${j}]`;
+    const eo = obj(e, w);
+    return {
+      ...entity(eo, w, "agent", true),
+      securityProfileIds: arr(eo["securityProfileIds"], `${w}.securityProfileIds`).map((s, k) =>
+        text(s, `${w}.securityProfileIds[${k}]`),
       ),
     };
   });
@@ -91,7 +95,7 @@ function instanceFromSeed(
         ),
       };
     }),
-    routingProfiles: entities("routingProfiles", "routing-profile"),
+    routingProfiles: entities("routingProfiles", "routing-profile", true),
     workspaces: entities("workspaces", "workspace"),
     workspaceAssociations: [],
     phoneNumbers,

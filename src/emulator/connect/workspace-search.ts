@@ -1,7 +1,7 @@
 import { awsError } from "../core/errors";
 
 /**
- * SearchWorkspaceAssociations' SearchCriteria: a tree of OrConditions / AndConditions with
+ * SearchWorkspaceAssociations' SearchCriteria (and, below, its SearchFilter): a tree of OrConditions / AndConditions with
  * StringCondition leaves (ComparisonType STARTS_WITH | CONTAINS | EXACT, from the API reference).
  *
  * The reference documents no FieldName values. This emulator's decision: the fields are
@@ -82,4 +82,69 @@ function node(raw: unknown, where: string, depth: number): Predicate {
 /** The predicate of a request's SearchCriteria (absent: everything matches). */
 export function criteriaPredicate(criteria: unknown): Predicate {
   return criteria === undefined ? () => true : node(criteria, "SearchCriteria", 0);
+}
+
+/*
+ * SearchWorkspaceAssociations' SearchFilter: `{ AttributeFilter }`, a ControlPlaneAttributeFilter
+ * whose OrConditions (a list of `{ TagConditions: [...] }`, each list all holding), AndCondition
+ * (`{ TagConditions }`, all holding) and TagCondition (`{ TagKey, TagValue }`) are the model's; its
+ * documentation says only that it "accepts an OR or AND (List of List) input".
+ *
+ * The emulator's choices where the reference is silent: the tags are those of the associated user
+ * or routing profile (the seed's `tags`); a TagCondition holds when that resource has the tag TagKey
+ * with the value TagValue, both compared as given; exactly one of OrConditions, AndCondition and
+ * TagCondition is given, and at most 25 tag conditions in all, as the reference says of
+ * ControlPlaneUserAttributeFilter (SearchUsers); a TagCondition without TagKey or TagValue, an
+ * empty list or another shape is InvalidParameterException. A SearchFilter without AttributeFilter
+ * filters nothing.
+ */
+
+const FILTER_PARTS = ["OrConditions", "AndCondition", "TagCondition"] as const;
+const MAX_TAG_CONDITIONS = 25;
+
+type TagPredicate = (tags: Readonly<Record<string, string>>) => boolean;
+
+function tagCondition(raw: unknown, where: string): TagPredicate {
+  const c = asObject(raw, where);
+  const { TagKey: key, TagValue: value } = c;
+  if (typeof key !== "string" || key.length === 0) invalid(`${where}.TagKey is required`);
+  if (typeof value !== "string") invalid(`${where}.TagValue is required`);
+  return (tags) => Object.hasOwn(tags, key) && tags[key] === value;
+}
+
+/** `{ TagConditions: [...] }`: every condition holds. */
+function andCondition(raw: unknown, where: string, count: { n: number }): TagPredicate {
+  const list = asList(asObject(raw, where)["TagConditions"], `${where}.TagConditions`);
+  if (list.length === 0) invalid(`${where}.TagConditions must not be empty`);
+  count.n += list.length;
+  const all = list.map((x, i) => tagCondition(x, `${where}.TagConditions[${i}]`));
+  return (tags) => all.every((p) => p(tags));
+}
+
+/** The predicate on a resource's tags of a request's SearchFilter (absent: every resource). */
+export function tagFilterPredicate(filter: unknown): TagPredicate {
+  if (filter === undefined) return () => true;
+  const raw = asObject(filter, "SearchFilter")["AttributeFilter"];
+  if (raw === undefined) return () => true;
+  const f = asObject(raw, "SearchFilter.AttributeFilter");
+  const given = FILTER_PARTS.filter((k) => f[k] !== undefined);
+  if (given.length !== 1)
+    invalid(`SearchFilter.AttributeFilter must give exactly one of ${FILTER_PARTS.join(", ")}`);
+  const where = `SearchFilter.AttributeFilter.${given[0]}`;
+  const count = { n: 0 };
+  let predicate: TagPredicate;
+  if (given[0] === "TagCondition") {
+    count.n = 1;
+    predicate = tagCondition(f["TagCondition"], where);
+  } else if (given[0] === "AndCondition") {
+    predicate = andCondition(f["AndCondition"], where, count);
+  } else {
+    const ors = asList(f["OrConditions"], where);
+    if (ors.length === 0) invalid(`${where} must not be empty`);
+    const any = ors.map((x, i) => andCondition(x, `${where}[${i}]`, count));
+    predicate = (tags) => any.some((p) => p(tags));
+  }
+  if (count.n > MAX_TAG_CONDITIONS)
+    invalid(`SearchFilter holds ${count.n} tag conditions; at most ${MAX_TAG_CONDITIONS} are allowed`);
+  return predicate;
 }

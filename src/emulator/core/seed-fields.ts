@@ -30,3 +30,23 @@ export function text(v: unknown, where: string): string {
 export function optText(v: unknown, where: string): string | undefined {
   return v === undefined ? undefined : text(v, where);
 }
+
+/** TagMap's bounds in the Connect model: 1-50 tags, keys 1-128 not starting `aws:`, values <= 256. */
+const TAG_KEY = /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+
+/** An optional `tags` map of string values, within the bounds of Connect's TagMap. */
+export function optTags(v: unknown, where: string): Record<string, string> | undefined {
+  if (v === undefined) return undefined;
+  const o = obj(v, where);
+  const entries = Object.entries(o);
+  if (entries.length < 1 || entries.length > 50) throw new SeedError(`seed: ${where} must hold 1-50 tags`);
+  for (const [key, value] of entries) {
+    if (!TAG_KEY.test(key))
+      throw new SeedError(
+        `seed: ${where}: tag key '${key}' must be 1-128 letters, digits, spaces or _.:/=+-@, not starting with aws:`,
+      );
+    if (typeof value !== "string" || value.length > 256)
+      throw new SeedError(`seed: ${where}.${key} must be a string of at most 256 characters`);
+  }
+  return o as Record<string, string>;
+}

@@ -36,3 +36,19 @@ export function workspaceSeed(users = USER_COUNT): object {
     workspaces: [{ id: WS_MAIN }, { id: WS_BIG }],
   });
 }
+
+/** workspaceSeed with tags on users 1-3 and routing profiles 1-2, for SearchFilter. */
+export function taggedWorkspaceSeed(): object {
+  const tags: Record<string, Record<string, string>> = {
+    "u-001": { team: "billing", site: "paris" },
+    "u-002": { team: "billing" },
+    "u-003": { team: "support", site: "paris" },
+    "rp-1": { team: "billing" },
+    "rp-2": { site: "paris" },
+  };
+  return instanceSeed({
+    users: Array.from({ length: 5 }, (_, i) => userId(i + 1)).map((id) => ({ id, tags: tags[id] })),
+    routingProfiles: ["rp-1", "rp-2"].map((id) => ({ id, tags: tags[id] })),
+    workspaces: [{ id: WS_MAIN }],
+  });
+}
