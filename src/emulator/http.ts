@@ -95,8 +95,14 @@ async function answer(
     if (isAdmin) {
       reply = handlers.admin(method, url.pathname, body);
     } else {
-      const outcome = handlers.api({ method, url, authorization: req.headers.authorization, body });
-      reply = jsonReply(200, outcome.result);
+      const outcome = handlers.api({
+        method,
+        url,
+        authorization: req.headers.authorization,
+        headers: req.headers,
+        body,
+      });
+      reply = jsonReply(outcome.status ?? 200, outcome.result);
       delivery = outcome;
     }
   } catch (e) {

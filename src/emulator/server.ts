@@ -8,8 +8,11 @@ import { Metrics } from "./core/metrics";
 import { Persistence } from "./core/persistence";
 import { Pipeline, type Service } from "./core/pipeline";
 import { Quotas, type QuotaConfig } from "./core/quotas";
-import { Router } from "./core/router";
+import type { ErrorCode } from "./core/errors";
+import { ModelReader, type ServiceModel } from "./core/model";
+import { Router, type Route } from "./core/router";
 import { requestListener } from "./http";
+import { CONNECT_MODEL, CUSTOMER_PROFILES_MODEL } from "./models";
 import { profilesRoutes } from "./profiles/routes";
 import { stateFromSeed } from "./seed";
 import { emptyState, type EmulatorState } from "./state";
@@ -38,11 +41,20 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-/** Services, keyed by the SigV4 signing name, each with its own 500 error shape as its model names it. */
-const SERVICES: Record<string, Service> = {
-  connect: { router: new Router(connectRoutes), internalError: "InternalServiceException" },
-  profile: { router: new Router(profilesRoutes), internalError: "InternalServerException" },
-};
+/**
+ * One emulated service, keyed by the SigV4 signing name its model gives (as AWS routes a request by
+ * its credential scope), with its own 500 error shape.
+ */
+function service(model: ServiceModel, routes: readonly Route[], internalError: ErrorCode): [string, Service] {
+  const reader = new ModelReader(model);
+  const name = model.metadata.signingName ?? model.metadata.endpointPrefix;
+  return [name, { model: reader, router: new Router(reader, routes), internalError }];
+}
+
+const SERVICES: Record<string, Service> = Object.fromEntries([
+  service(CONNECT_MODEL, connectRoutes, "InternalServiceException"),
+  service(CUSTOMER_PROFILES_MODEL, profilesRoutes, "InternalServerException"),
+]);
 
 /** Starts the emulator on loopback (or `host`) and resolves once it listens. */
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {

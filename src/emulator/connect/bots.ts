@@ -1,4 +1,3 @@
-import { int, str, struct } from "../core/constraints";
 import { awsError } from "../core/errors";
 import { page } from "../core/pagination";
 import type { HandlerContext, Route } from "../core/router";
@@ -7,9 +6,9 @@ import { findInstance } from "./lookup";
 
 /**
  * AssociateBot / DisassociateBot / ListBots, for Lex V1 bots (name + Region) and Lex V2 bot aliases
- * (alias ARN). Constraints from the API reference: InstanceId 1-100, ClientToken <= 500,
- * LexBot.Name <= 50 and LexRegion <= 60 (both required), LexV2Bot.AliasArn 1-100, ListBots
- * MaxResults 1-25.
+ * (alias ARN). The bindings, constraints and errors are the model's (src/emulator/models/connect.json).
+ * The model makes LexBot and LexV2Bot both optional; the API reference associates one bot per call,
+ * so exactly one of them is required here.
  */
 
 /** Connect's default quotas: 50 Lex V1 bots and 100 Lex V2 bot aliases per instance. */
@@ -18,13 +17,7 @@ export const LEX_V2_ALIASES_PER_INSTANCE = 100;
 /** Page size of ListBots when MaxResults is absent. */
 export const LIST_BOTS_DEFAULT_PAGE = 10;
 
-const botBody = {
-  InstanceId: str({ required: true, min: 1, max: 100 }),
-  ClientToken: str({ max: 500 }),
-  LexBot: struct({ LexRegion: str({ required: true, max: 60 }), Name: str({ required: true, max: 50 }) }),
-  LexV2Bot: struct({ AliasArn: str({ min: 1, max: 100 }) }),
-};
-const botInput = struct(botBody, { exactlyOneOf: ["LexBot", "LexV2Bot"] });
+const ONE_BOT = ["LexBot", "LexV2Bot"] as const;
 
 interface BotInput {
   InstanceId: string;
@@ -132,39 +125,20 @@ function listBots(ctx: HandlerContext, raw: Record<string, unknown>): object {
 export const botRoutes: Route<ConnectErrorCode>[] = [
   {
     operation: "AssociateBot",
-    method: "PUT",
-    path: "/instance/{InstanceId}/bot",
-    input: botInput,
     validationError: "InvalidRequestException",
-    idempotencyToken: "ClientToken",
+    exactlyOneOf: ONE_BOT,
     mutates: true,
     handler: associateBot,
   },
   {
     operation: "DisassociateBot",
-    method: "POST",
-    path: "/instance/{InstanceId}/bot",
-    input: botInput,
     validationError: "InvalidRequestException",
-    idempotencyToken: "ClientToken",
+    exactlyOneOf: ONE_BOT,
     mutates: true,
     handler: disassociateBot,
   },
   {
     operation: "ListBots",
-    method: "GET",
-    path: "/instance/{InstanceId}/bots",
-    query: {
-      lexVersion: { member: "LexVersion", type: "string" },
-      maxResults: { member: "MaxResults", type: "integer" },
-      nextToken: { member: "NextToken", type: "string" },
-    },
-    input: struct({
-      InstanceId: str({ required: true, min: 1, max: 100 }),
-      LexVersion: str({ required: true, enum: ["V1", "V2"] }),
-      MaxResults: int({ min: 1, max: 25 }),
-      NextToken: str(),
-    }),
     validationError: "InvalidRequestException",
     mutates: false,
     handler: listBots,

@@ -1,18 +1,11 @@
-/**
- * The error codes Connect answers here, each with the HTTP status its model gives the shape. A code
- * outside this table does not compile, so a misspelt one cannot silently answer 400.
- */
-export const CONNECT_ERRORS = {
-  AccessDeniedException: 403,
-  ConditionalOperationFailedException: 409,
-  DuplicateResourceException: 409,
-  InternalServiceException: 500,
-  InvalidParameterException: 400,
-  InvalidRequestException: 400,
-  ResourceConflictException: 409,
-  ResourceNotFoundException: 404,
-  ServiceQuotaExceededException: 402,
-  ThrottlingException: 429,
-} as const;
+import { errorStatuses } from "../core/model";
+import { CONNECT_MODEL, type ConnectModelErrorCode } from "../models";
 
-export type ConnectErrorCode = keyof typeof CONNECT_ERRORS;
+/**
+ * The error codes Connect answers: the error shapes of its model, each with the HTTP status the model
+ * gives the shape (`error.httpStatusCode`). A code outside the model does not compile, so a misspelt
+ * one cannot silently answer 400.
+ */
+export type ConnectErrorCode = ConnectModelErrorCode;
+
+export const CONNECT_ERRORS = errorStatuses(CONNECT_MODEL) as Readonly<Record<ConnectErrorCode, number>>;

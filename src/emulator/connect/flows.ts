@@ -1,4 +1,3 @@
-import { int, list, str, struct } from "../core/constraints";
 import { awsError } from "../core/errors";
 import { page } from "../core/pagination";
 import type { HandlerContext, Route } from "../core/router";
@@ -6,8 +5,6 @@ import type { InstanceState, NamedEntity } from "../state";
 import type { ConnectErrorCode } from "./errors";
 import {
   ARN_ONLY_RESOURCE_TYPES,
-  FLOW_ASSOCIATION_RESOURCE_TYPES,
-  LIST_FLOW_ASSOCIATION_RESOURCE_TYPES,
   associationOf,
   clearFlow,
   findFlow,
@@ -23,12 +20,12 @@ import { findInstance } from "./lookup";
  * BatchGetFlowAssociation, and AssociatePhoneNumberContactFlow / DisassociatePhoneNumberContactFlow
  * for voice numbers.
  *
- * From the API reference: the HTTP bindings below; InstanceId 1-100 (id or ARN); ResourceType enums
- * (FlowAssociationResourceType for AssociateFlow, DisassociateFlow and GetFlowAssociation, which has
- * no voice type; ListFlowAssociationResourceType for the two reads, which has no SMS type);
- * ContactFlowId <= 500; BatchGetFlowAssociation ResourceIds 1-100 items; ListFlowAssociations
- * MaxResults 1-1000; PhoneNumberId takes the number's id or its ARN; the SMS and WhatsApp ResourceId
- * is the End User Messaging ARN.
+ * The bindings, constraints (ResourceType is FlowAssociationResourceType, without the voice type,
+ * for AssociateFlow, DisassociateFlow and GetFlowAssociation; ListFlowAssociationResourceType, without
+ * the SMS type, for the two reads), errors and output shapes are the model's
+ * (src/emulator/models/connect.json). From the API reference: InstanceId is an id or an ARN;
+ * PhoneNumberId takes the number's id or its ARN; the SMS and WhatsApp ResourceId is the End User
+ * Messaging ARN.
  *
  * Where the reference is silent, this emulator's choices: flows are named by id or ARN; email
  * addresses and analytics connectors by id or ARN; associating a resource that already has a flow
@@ -37,15 +34,12 @@ import { findInstance } from "./lookup";
  * ResourceNotFoundException, DisassociatePhoneNumberContactFlow of a number with no flow succeeds
  * (the older API removes the association "if one exists"); BatchGetFlowAssociation leaves out ids
  * with no association; ListFlowAssociations without ResourceType lists every type, 100 per page by
- * default; the writes answer 200 with an empty body. Bad input answers InvalidParameterException,
- * which all seven operations document.
+ * default. Bad input answers InvalidParameterException, which all seven operations document.
  */
 
 /** Page size of ListFlowAssociations when MaxResults is absent (the reference gives none). */
 export const LIST_FLOW_ASSOCIATIONS_DEFAULT_PAGE = 100;
 const BAD_INPUT = "InvalidParameterException" satisfies ConnectErrorCode;
-
-const instanceId = str({ required: true, min: 1, max: 100 });
 
 function resourceOf(inst: InstanceState, resourceType: string, resourceId: string): NamedEntity {
   if (ARN_ONLY_RESOURCE_TYPES.includes(resourceType) && !resourceId.startsWith("arn:")) {
@@ -150,96 +144,45 @@ function disassociatePhoneNumberContactFlow(ctx: HandlerContext, raw: Record<str
   return undefined;
 }
 
-const targetInPath = struct({
-  InstanceId: instanceId,
-  ResourceId: str({ required: true, min: 1 }),
-  ResourceType: str({ required: true, enum: FLOW_ASSOCIATION_RESOURCE_TYPES }),
-});
-
 export const flowRoutes: Route<ConnectErrorCode>[] = [
   {
     operation: "AssociateFlow",
-    method: "PUT",
-    path: "/flow-associations/{InstanceId}",
-    input: struct({
-      InstanceId: instanceId,
-      ResourceId: str({ required: true, min: 1 }),
-      FlowId: str({ required: true, min: 1 }),
-      ResourceType: str({ required: true, enum: FLOW_ASSOCIATION_RESOURCE_TYPES }),
-    }),
     validationError: BAD_INPUT,
     mutates: true,
     handler: associateFlow,
   },
   {
     operation: "DisassociateFlow",
-    method: "DELETE",
-    path: "/flow-associations/{InstanceId}/{ResourceId}/{ResourceType}",
-    input: targetInPath,
     validationError: BAD_INPUT,
     mutates: true,
     handler: disassociateFlow,
   },
   {
     operation: "GetFlowAssociation",
-    method: "GET",
-    path: "/flow-associations/{InstanceId}/{ResourceId}/{ResourceType}",
-    input: targetInPath,
     validationError: BAD_INPUT,
     mutates: false,
     handler: getFlowAssociation,
   },
   {
     operation: "ListFlowAssociations",
-    method: "GET",
-    path: "/flow-associations-summary/{InstanceId}",
-    query: {
-      ResourceType: { member: "ResourceType", type: "string" },
-      maxResults: { member: "MaxResults", type: "integer" },
-      nextToken: { member: "NextToken", type: "string" },
-    },
-    input: struct({
-      InstanceId: instanceId,
-      ResourceType: str({ enum: LIST_FLOW_ASSOCIATION_RESOURCE_TYPES }),
-      MaxResults: int({ min: 1, max: 1000 }),
-      NextToken: str(),
-    }),
     validationError: BAD_INPUT,
     mutates: false,
     handler: listFlowAssociations,
   },
   {
     operation: "BatchGetFlowAssociation",
-    method: "POST",
-    path: "/flow-associations-batch/{InstanceId}",
-    input: struct({
-      InstanceId: instanceId,
-      ResourceIds: list(str({ min: 1 }), { required: true, min: 1, max: 100 }),
-      ResourceType: str({ enum: LIST_FLOW_ASSOCIATION_RESOURCE_TYPES }),
-    }),
     validationError: BAD_INPUT,
     mutates: false,
     handler: batchGetFlowAssociation,
   },
   {
     operation: "AssociatePhoneNumberContactFlow",
-    method: "PUT",
-    path: "/phone-number/{PhoneNumberId}/contact-flow",
-    input: struct({
-      PhoneNumberId: str({ required: true, min: 1 }),
-      InstanceId: instanceId,
-      ContactFlowId: str({ required: true, max: 500 }),
-    }),
     validationError: BAD_INPUT,
     mutates: true,
     handler: associatePhoneNumberContactFlow,
   },
   {
     operation: "DisassociatePhoneNumberContactFlow",
-    method: "DELETE",
-    path: "/phone-number/{PhoneNumberId}/contact-flow",
-    query: { instanceId: { member: "InstanceId", type: "string" } },
-    input: struct({ PhoneNumberId: str({ required: true, min: 1 }), InstanceId: instanceId }),
     validationError: BAD_INPUT,
     mutates: true,
     handler: disassociatePhoneNumberContactFlow,

@@ -1,4 +1,3 @@
-import { int, list, str, struct } from "../core/constraints";
 import { awsError } from "../core/errors";
 import { page } from "../core/pagination";
 import type { HandlerContext, Route } from "../core/router";
@@ -10,12 +9,9 @@ import { findInstance } from "./lookup";
  * AssociateSecurityProfiles / DisassociateSecurityProfiles / ListEntitySecurityProfiles: security
  * profiles on an entity (EntityType USER | AI_AGENT).
  *
- * From the API reference: InstanceId 1-100 (URI); EntityArn >= 1 and EntityType USER | AI_AGENT,
- * both required; SecurityProfiles 1-10 items of `{ Id }`; ListEntitySecurityProfiles MaxResults
- * 1-100 (default 100), NextToken 1-2500; "Only supported type is AI_AGENT". Associate and Disassociate
- * document AccessDenied (403), ConditionalOperationFailed (409), InvalidParameter (400),
- * InvalidRequest (400), ResourceConflict (409) and ResourceNotFound (404); the listing documents only
- * InvalidParameter, InvalidRequest and ResourceNotFound (and throttling).
+ * The bindings, constraints, errors and output shapes are the model's
+ * (src/emulator/models/connect.json). From the API reference: ListEntitySecurityProfiles pages 100
+ * by default; "Only supported type is AI_AGENT".
  *
  * Where the reference is silent, this emulator decides (and the README says so):
  * - EntityType USER, a valid enum value the reference calls unsupported: 400 InvalidParameterException.
@@ -34,23 +30,13 @@ import { findInstance } from "./lookup";
 /** Page size of ListEntitySecurityProfiles when MaxResults is absent ("The default MaxResult size is 100"). */
 export const LIST_ENTITY_SECURITY_PROFILES_DEFAULT_PAGE = 100;
 
-const ENTITY_TYPES = ["USER", "AI_AGENT"] as const;
 const ARN = /^arn:aws[a-z-]*:([a-z0-9-]+):([a-z0-9-]*):(\d{12}):(.+)$/;
-
-const entityMembers = {
-  InstanceId: str({ required: true, min: 1, max: 100 }),
-  EntityArn: str({ required: true, min: 1 }),
-  EntityType: str({ required: true, enum: ENTITY_TYPES }),
-};
-const changeInput = struct({
-  ...entityMembers,
-  SecurityProfiles: list(struct({ Id: str() }), { required: true, min: 1, max: 10 }),
-});
 
 interface EntityInput {
   InstanceId: string;
   EntityArn: string;
-  EntityType: (typeof ENTITY_TYPES)[number];
+  /** The model's EntityType. */
+  EntityType: "USER" | "AI_AGENT";
 }
 interface ChangeInput extends EntityInput {
   SecurityProfiles: { Id?: string }[];
@@ -150,31 +136,18 @@ function listEntity(ctx: HandlerContext, raw: Record<string, unknown>): object {
 export const securityProfileRoutes: Route<ConnectErrorCode>[] = [
   {
     operation: "AssociateSecurityProfiles",
-    method: "POST",
-    path: "/associate-security-profiles/{InstanceId}",
-    input: changeInput,
     validationError: "InvalidRequestException",
     mutates: true,
     handler: associate,
   },
   {
     operation: "DisassociateSecurityProfiles",
-    method: "POST",
-    path: "/disassociate-security-profiles/{InstanceId}",
-    input: changeInput,
     validationError: "InvalidRequestException",
     mutates: true,
     handler: disassociate,
   },
   {
     operation: "ListEntitySecurityProfiles",
-    method: "POST",
-    path: "/entity-security-profiles-summary/{InstanceId}",
-    input: struct({
-      ...entityMembers,
-      MaxResults: int({ min: 1, max: 100 }),
-      NextToken: str({ min: 1, max: 2500 }),
-    }),
     validationError: "InvalidRequestException",
     mutates: false,
     handler: listEntity,

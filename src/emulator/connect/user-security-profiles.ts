@@ -1,4 +1,3 @@
-import { list, str, struct } from "../core/constraints";
 import { awsError } from "../core/errors";
 import type { HandlerContext, Route } from "../core/router";
 import type { UserState } from "../state";
@@ -9,10 +8,9 @@ import { checkProfileIds } from "./security-profiles";
 /**
  * DescribeUser and UpdateUserSecurityProfiles: a user's security profiles, always set as a whole.
  *
- * From the API reference: InstanceId 1-100 and UserId required (both in the URI); SecurityProfileIds
- * required, 1-10 items, which is also how a user always holds between 1 and 10 profiles. Both document
- * InvalidParameter (400), InvalidRequest (400), ResourceNotFound (404), Throttling (429) and
- * InternalService (500).
+ * The bindings, constraints, errors and output shapes are the model's
+ * (src/emulator/models/connect.json): SecurityProfileIds 1-10 items, which is also how a user always
+ * holds between 1 and 10 profiles.
  *
  * Decided here where the reference is silent: constraint violations answer 400
  * InvalidRequestException (as every Connect operation of this emulator); a list naming one profile
@@ -20,11 +18,6 @@ import { checkProfileIds } from "./security-profiles";
  * ResourceNotFoundException. DescribeUser answers the fields the emulator knows: Id, Arn and
  * SecurityProfileIds (in the order they were set).
  */
-
-const instanceAndUser = {
-  InstanceId: str({ required: true, min: 1, max: 100 }),
-  UserId: str({ required: true, min: 1 }),
-};
 
 function findUser(ctx: HandlerContext, instanceId: string, userId: string): UserState {
   const inst = findInstance(ctx, instanceId);
@@ -58,21 +51,12 @@ function updateUserSecurityProfiles(ctx: HandlerContext, raw: Record<string, unk
 export const userSecurityProfileRoutes: Route<ConnectErrorCode>[] = [
   {
     operation: "DescribeUser",
-    method: "GET",
-    path: "/users/{InstanceId}/{UserId}",
-    input: struct(instanceAndUser),
     validationError: "InvalidRequestException",
     mutates: false,
     handler: describeUser,
   },
   {
     operation: "UpdateUserSecurityProfiles",
-    method: "POST",
-    path: "/users/{InstanceId}/{UserId}/security-profiles",
-    input: struct({
-      ...instanceAndUser,
-      SecurityProfileIds: list(str({ min: 1 }), { required: true, min: 1, max: 10 }),
-    }),
     validationError: "InvalidRequestException",
     mutates: true,
     handler: updateUserSecurityProfiles,

@@ -1,4 +1,3 @@
-import { int, list, str, struct } from "../core/constraints";
 import { awsError } from "../core/errors";
 import { page } from "../core/pagination";
 import type { HandlerContext, Route } from "../core/router";
@@ -10,12 +9,10 @@ import { criteriaPredicate, tagFilterPredicate } from "./workspace-search";
 /**
  * AssociateWorkspace / DisassociateWorkspace / SearchWorkspaceAssociations.
  *
- * From the API reference: the bindings (POST /workspaces/{InstanceId}/{WorkspaceId}/associate and
- * /disassociate, POST /search-workspace-associations), InstanceId 1-100, WorkspaceId 1-256,
- * ResourceArns 1-25 items (users and routing profiles), MaxResults 1-500, the response shapes
- * (SuccessfulList / FailedList with ResourceArn, ErrorCode, ErrorMessage) and the whole-request
- * errors (ResourceNotFoundException 404, InvalidParameterException / InvalidRequestException 400,
- * DuplicateResourceException 409 for AssociateWorkspace).
+ * The bindings, constraints (ResourceArns 1-25 items), errors and output shapes (SuccessfulList /
+ * FailedList with ResourceArn, ErrorCode, ErrorMessage) are the model's
+ * (src/emulator/models/connect.json). From the API reference: ResourceArns are users and routing
+ * profiles.
  *
  * Where the reference is silent, this emulator's decisions (also in docs/emulator.md):
  * - per-item ErrorCodes in the model's format: FailedBatchAssociationSummary.ErrorCode is a
@@ -48,12 +45,6 @@ export const NOT_FOUND = "404" satisfies WorkspaceErrorCode;
 export const WRONG_TYPE = "400" satisfies WorkspaceErrorCode;
 /** WorkspaceBatchErrorMessage's bound in the model. */
 const ERROR_MESSAGE_MAX = 256;
-
-const batchInput = struct({
-  InstanceId: str({ required: true, min: 1, max: 100 }),
-  WorkspaceId: str({ required: true, min: 1, max: 256 }),
-  ResourceArns: list(str(), { required: true, min: 1, max: WORKSPACE_BATCH_MAX }),
-});
 
 interface BatchInput {
   InstanceId: string;
@@ -221,33 +212,18 @@ function searchWorkspaceAssociations(ctx: HandlerContext, raw: Record<string, un
 export const workspaceRoutes: Route<ConnectErrorCode>[] = [
   {
     operation: "AssociateWorkspace",
-    method: "POST",
-    path: "/workspaces/{InstanceId}/{WorkspaceId}/associate",
-    input: batchInput,
     validationError: "InvalidRequestException",
     mutates: true,
     handler: associateWorkspace,
   },
   {
     operation: "DisassociateWorkspace",
-    method: "POST",
-    path: "/workspaces/{InstanceId}/{WorkspaceId}/disassociate",
-    input: batchInput,
     validationError: "InvalidRequestException",
     mutates: true,
     handler: disassociateWorkspace,
   },
   {
     operation: "SearchWorkspaceAssociations",
-    method: "POST",
-    path: "/search-workspace-associations",
-    input: struct({
-      InstanceId: str({ required: true, min: 1, max: 100 }),
-      MaxResults: int({ min: 1, max: SEARCH_MAX_RESULTS }),
-      NextToken: str({ min: 1 }),
-      SearchCriteria: { kind: "document" },
-      SearchFilter: { kind: "document" },
-    }),
     validationError: "InvalidRequestException",
     mutates: false,
     handler: searchWorkspaceAssociations,

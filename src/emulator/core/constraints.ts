@@ -1,9 +1,10 @@
 import { awsError, type ErrorCode } from "./errors";
 
 /**
- * The emulator's constraint vocabulary: a small schema language for the documented request
- * constraints (required, length, pattern, enum, range, array size, exactly-one-of). Each operation
- * declares its request shape with it and names the error code AWS documents for bad input.
+ * The emulator's constraint vocabulary: a small schema language for the request constraints of
+ * AWS's models (required, length, pattern, enum, range, list and map size, exactly-one-of). The
+ * model reader (./model.ts) translates each operation's input shape into it; each operation names
+ * which of its modelled errors answers bad input.
  */
 export type Shape =
   | {
@@ -12,11 +13,20 @@ export type Shape =
       min?: number;
       max?: number;
       pattern?: RegExp;
+      /** The pattern as messages quote it, where it is not `pattern.source`. */
+      patternText?: string;
       enum?: readonly string[];
     }
   | { kind: "integer"; required?: boolean; min?: number; max?: number }
+  /** A double or a float. */
+  | { kind: "number"; required?: boolean; min?: number; max?: number }
   | { kind: "boolean"; required?: boolean }
+  /** restJson1 sends a timestamp as epoch seconds (a number) or as a date-time string. */
+  | { kind: "timestamp"; required?: boolean }
+  /** Base64 text. */
+  | { kind: "blob"; required?: boolean }
   | { kind: "list"; required?: boolean; min?: number; max?: number; member: Shape }
+  | { kind: "map"; required?: boolean; min?: number; max?: number; key: Shape; value: Shape }
   | {
       kind: "structure";
       required?: boolean;
@@ -51,6 +61,20 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
+/** A list's or a map's size against its bounds, worded as AWS words it. */
+function sizeViolations(bounds: { min?: number; max?: number }, size: number, path: string): string[] {
+  const out: string[] = [];
+  if (bounds.min !== undefined && size < bounds.min)
+    out.push(
+      `Value at '${path}' failed to satisfy constraint: Member must have length greater than or equal to ${bounds.min}`,
+    );
+  if (bounds.max !== undefined && size > bounds.max)
+    out.push(
+      `Value at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${bounds.max}`,
+    );
+  return out;
+}
+
 /**
  * Returns the violations of `value` against `shape`, worded the way AWS words its validation
  * messages ("Value 'x' at 'lexBot.name' failed to satisfy constraint: ...").
@@ -78,7 +102,7 @@ export function violations(shape: Shape, value: unknown, path: string): string[]
         );
       if (shape.pattern && !shape.pattern.test(value))
         out.push(
-          `Value '${shown}' at '${path}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.pattern.source}`,
+          `Value '${shown}' at '${path}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.patternText ?? shape.pattern.source}`,
         );
       if (shape.enum && !shape.enum.includes(value))
         out.push(
@@ -86,9 +110,12 @@ export function violations(shape: Shape, value: unknown, path: string): string[]
         );
       return out;
     }
-    case "integer": {
-      if (typeof value !== "number" || !Number.isInteger(value))
-        return [`Value at '${path}' failed to satisfy constraint: Member must be an integer`];
+    case "integer":
+    case "number": {
+      if (typeof value !== "number" || (shape.kind === "integer" && !Number.isInteger(value)))
+        return [
+          `Value at '${path}' failed to satisfy constraint: Member must be ${shape.kind === "integer" ? "an integer" : "a number"}`,
+        ];
       const out: string[] = [];
       if (shape.min !== undefined && value < shape.min)
         out.push(
@@ -104,22 +131,32 @@ export function violations(shape: Shape, value: unknown, path: string): string[]
       return typeof value === "boolean"
         ? []
         : [`Value at '${path}' failed to satisfy constraint: Member must be a boolean`];
+    case "timestamp":
+      return typeof value === "number" || (typeof value === "string" && !Number.isNaN(Date.parse(value)))
+        ? []
+        : [`Value at '${path}' failed to satisfy constraint: Member must be a timestamp`];
+    case "blob":
+      return typeof value === "string"
+        ? []
+        : [`Value at '${path}' failed to satisfy constraint: Member must be a blob`];
     case "document":
       return typeof value === "object" && !Array.isArray(value)
         ? []
         : [`Value at '${path}' failed to satisfy constraint: Member must be an object`];
+    case "map": {
+      if (typeof value !== "object" || Array.isArray(value))
+        return [`Value at '${path}' failed to satisfy constraint: Member must be a map`];
+      const entries = Object.entries(value as Record<string, unknown>);
+      const out = sizeViolations(shape, entries.length, path);
+      for (const [k, v] of entries) {
+        out.push(...violations(shape.key, k, `${path}.key`), ...violations(shape.value, v, `${path}.${k}`));
+      }
+      return out;
+    }
     case "list": {
       if (!Array.isArray(value))
         return [`Value at '${path}' failed to satisfy constraint: Member must be a list`];
-      const out: string[] = [];
-      if (shape.min !== undefined && value.length < shape.min)
-        out.push(
-          `Value at '${path}' failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}`,
-        );
-      if (shape.max !== undefined && value.length > shape.max)
-        out.push(
-          `Value at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`,
-        );
+      const out = sizeViolations(shape, value.length, path);
       value.forEach((item, i) => out.push(...violations(shape.member, item, `${path}.${i + 1}.member`)));
       return out;
     }

@@ -13,13 +13,21 @@ const FRONT_END_ERRORS = {
   UnknownOperationException: 404,
 } as const;
 
+/** Whether `code` is one of AWS's front end's, which no service model lists. */
+export function isFrontEndError(code: string): boolean {
+  return code in FRONT_END_ERRORS;
+}
+
 /** Every error code the emulator can answer. */
 export type ErrorCode = keyof typeof FRONT_END_ERRORS | ConnectErrorCode | ProfilesErrorCode;
 
 // The status is looked up by code alone, so a code both services have must have one status in both
-// tables: this assignment stops compiling if they ever disagree.
-const _sharedCodesAgree: { [K in ConnectErrorCode & ProfilesErrorCode]: (typeof CONNECT_ERRORS)[K] } =
-  PROFILES_ERRORS;
+// models.
+for (const [code, status] of Object.entries(PROFILES_ERRORS)) {
+  const other = (CONNECT_ERRORS as Record<string, number>)[code];
+  if (other !== undefined && other !== status)
+    throw new Error(`${code} is ${other} in Connect's model and ${status} in Customer Profiles'`);
+}
 
 const STATUS: Readonly<Record<ErrorCode, number>> = {
   ...FRONT_END_ERRORS,

@@ -1,16 +1,18 @@
 import { bindInput } from "./binding";
 import { validate } from "./constraints";
-import { AwsError, awsError, type ErrorCode } from "./errors";
+import { AwsError, awsError, isFrontEndError, type ErrorCode } from "./errors";
 import type { Faults } from "./faults";
 import { fingerprint } from "./idempotency";
 import type { LiveState } from "./live-state";
 import type { Metrics } from "./metrics";
+import type { ModelReader } from "./model";
 import type { Quotas } from "./quotas";
-import type { Route, Router } from "./router";
+import type { BoundRoute, Router } from "./router";
 import { credentialScope, type CredentialScope } from "./sigv4";
 
-/** One emulated service: its operations, and the code of its own 500 error shape. */
+/** One emulated service: its model, its operations, and the code of its own 500 error shape. */
 export interface Service {
+  model: ModelReader;
   router: Router;
   internalError: ErrorCode;
 }
@@ -20,12 +22,16 @@ export interface ApiCall {
   method: string;
   url: URL;
   authorization: string | undefined;
+  /** The request's headers, names in lower case (as node:http gives them). */
+  headers?: Readonly<Record<string, string | string[] | undefined>>;
   body: string;
 }
 
 /** What a call that did not fail answers, and how the answer is to be delivered. */
 export interface Outcome {
   result: unknown;
+  /** The HTTP status of the answer: the operation's modelled success status. */
+  status?: number;
   delayMs?: number;
   /** Drop the connection without applying anything (fault `reset-before`). */
   dropBefore?: boolean;
@@ -79,7 +85,7 @@ export class Pipeline {
     call: ApiCall,
     service: Service,
     scope: CredentialScope,
-    route: Route,
+    route: BoundRoute,
     labels: Record<string, string>,
     now: number,
   ): Outcome {
@@ -90,24 +96,35 @@ export class Pipeline {
     const { dropBefore, dropAfter, delayMs, lagMs } = this.inject(route.operation, service);
     if (dropBefore) return { result: undefined, dropBefore };
 
-    const input = bindInput(route, labels, call.url, call.body);
-    validate(route.input, input, route.validationError);
+    const { contract } = route;
+    const input = bindInput(route, labels, call.url, call.body, call.headers);
+    const status = contract.status;
+    const result = modelledErrorsOnly(route, service, () => {
+      validate(contract.input, input, route.validationError);
 
-    const token = clientToken(route, input);
-    if (token) {
-      const seen = live.tokens.lookup(route.operation, token.value, token.fingerprint, now);
-      if (seen.hit) return { result: seen.body, delayMs };
-      if (seen.conflict)
-        throw awsError(route.validationError, "The ClientToken was already used with different parameters.");
-    }
+      const token = clientToken(route, input);
+      if (token) {
+        const seen = live.tokens.lookup(route.operation, token.value, token.fingerprint, now);
+        if (seen.hit) return { body: seen.body, replayed: true };
+        if (seen.conflict)
+          throw awsError(
+            route.validationError,
+            "The ClientToken was already used with different parameters.",
+          );
+      }
 
-    if (route.mutates && lagMs > 0) live.lag.open(live.state, now, lagMs);
-    const view = route.mutates ? live.state : live.lag.view(live.state, now);
-    const result = route.handler({ state: view, region: scope.region, now }, input);
+      if (route.mutates && lagMs > 0) live.lag.open(live.state, now, lagMs);
+      const view = route.mutates ? live.state : live.lag.view(live.state, now);
+      const raw = route.handler({ state: view, region: scope.region, now }, input);
+      const body = output(service.model, route, raw);
 
-    if (token) live.tokens.record(route.operation, token.value, token.fingerprint, result, now);
-    if (route.mutates || token) live.save();
-    return { result, delayMs, dropAfter };
+      if (token) live.tokens.record(route.operation, token.value, token.fingerprint, body, now);
+      if (route.mutates || token) live.save();
+      return { body, replayed: false };
+    });
+    return result.replayed
+      ? { result: result.body, status, delayMs }
+      : { result: result.body, status, delayMs, dropAfter };
   }
 
   /** Draws this call's faults and throws the injected errors; reports the others. */
@@ -128,12 +145,39 @@ export class Pipeline {
   }
 }
 
+/**
+ * What `run` answers, but an error code the operation's model does not list for it (front-end errors
+ * aside) is the emulator's bug: answered as the service's 500, naming the code.
+ */
+function modelledErrorsOnly<T>(route: BoundRoute, service: Service, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof AwsError) || isFrontEndError(e.code) || e.code in route.contract.errors) throw e;
+    throw awsError(
+      service.internalError,
+      `emulator bug: ${route.operation} answered ${e.code}, an error AWS's model does not give it (${e.message})`,
+    );
+  }
+}
+
+/** A handler's result as the operation's output shape puts it on the wire ({} for an empty one). */
+function output(model: ModelReader, route: BoundRoute, raw: unknown): unknown {
+  const shape = route.contract.output;
+  if (shape === undefined) {
+    if (raw !== undefined)
+      throw new Error(`emulator output: ${route.operation} has no output shape in AWS's model`);
+    return undefined;
+  }
+  return model.serialize(shape, raw) ?? {};
+}
+
 /** The request's ClientToken, where the operation has one and the request carries it. */
 function clientToken(
-  route: Route,
+  route: BoundRoute,
   input: Record<string, unknown>,
 ): { value: string; fingerprint: string } | undefined {
-  const member = route.idempotencyToken;
+  const member = route.contract.idempotencyToken;
   const value = member === undefined ? undefined : input[member];
   if (member === undefined || typeof value !== "string") return undefined;
   return { value, fingerprint: fingerprint(input, member) };

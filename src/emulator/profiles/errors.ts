@@ -1,12 +1,13 @@
-/**
- * The error codes Customer Profiles answers here, each with the HTTP status its model gives the
- * shape. A code outside this table does not compile, so a misspelt one cannot silently answer 400.
- */
-export const PROFILES_ERRORS = {
-  BadRequestException: 400,
-  InternalServerException: 500,
-  ResourceNotFoundException: 404,
-  ThrottlingException: 429,
-} as const;
+import { errorStatuses } from "../core/model";
+import { CUSTOMER_PROFILES_MODEL, type ProfilesModelErrorCode } from "../models";
 
-export type ProfilesErrorCode = keyof typeof PROFILES_ERRORS;
+/**
+ * The error codes Customer Profiles answers: the error shapes of its model, each with the HTTP status
+ * the model gives the shape (`error.httpStatusCode`). A code outside the model does not compile, so a
+ * misspelt one cannot silently answer 400.
+ */
+export type ProfilesErrorCode = ProfilesModelErrorCode;
+
+export const PROFILES_ERRORS = errorStatuses(CUSTOMER_PROFILES_MODEL) as Readonly<
+  Record<ProfilesErrorCode, number>
+>;

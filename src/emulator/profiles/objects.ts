@@ -1,4 +1,3 @@
-import { int, list, str, struct } from "../core/constraints";
 import { awsError } from "../core/errors";
 import { page } from "../core/pagination";
 import type { HandlerContext, Route } from "../core/router";
@@ -7,13 +6,10 @@ import type { ProfilesErrorCode } from "./errors";
 import { FilingError, fileProfileObject, findObjectType, findProfile } from "./store";
 
 /**
- * PutProfileObject / ListProfileObjects / DeleteProfileObject. From the API reference:
- * DomainName 1-64 `^[a-zA-Z0-9_-]+$`; ObjectTypeName 1-255 `^[a-zA-Z_][a-zA-Z_0-9-]*$`; ProfileId
- * `[a-f0-9]{32}`; ProfileObjectUniqueKey 1-255; Object (a JSON object serialized to a string)
- * 1-256000; ListProfileObjects MaxResults 1-100 (query `max-results`), NextToken 1-1024 (query
- * `next-token`), ObjectFilter { KeyName 1-64 `^[a-zA-Z0-9_-]+$`, Values: strings 1-255 }, both
- * required; bad input answers 400 BadRequestException; DeleteProfileObject answers { "Message" }
- * ("OK" in the reference's example).
+ * PutProfileObject / ListProfileObjects / DeleteProfileObject. The bindings, constraints, errors and
+ * output shapes are the model's (src/emulator/models/customer-profiles.json). From the API
+ * reference: Object is a JSON object serialized to a string; bad input answers 400
+ * BadRequestException; DeleteProfileObject answers { "Message" } ("OK" in the reference's example).
  *
  * Where the reference is silent, the emulator's choices: a page holds 20 objects when MaxResults
  * is absent; an unknown domain, profile, object type or object is 404 ResourceNotFoundException;
@@ -23,11 +19,6 @@ import { FilingError, fileProfileObject, findObjectType, findProfile } from "./s
 
 /** Page size of ListProfileObjects when MaxResults is absent (the reference gives none). */
 export const LIST_PROFILE_OBJECTS_DEFAULT_PAGE = 20;
-
-const DOMAIN_NAME = str({ required: true, min: 1, max: 64, pattern: /^[a-zA-Z0-9_-]+$/ });
-const OBJECT_TYPE_NAME = str({ required: true, min: 1, max: 255, pattern: /^[a-zA-Z_][a-zA-Z_0-9-]*$/ });
-// The reference writes the pattern unanchored; AWS applies such patterns to the whole value.
-const PROFILE_ID = str({ required: true, pattern: /^[a-f0-9]{32}$/ });
 
 /** The domain a `DomainName` names in the request's Region. */
 function findDomain(ctx: HandlerContext, name: string): DomainState {
@@ -127,50 +118,18 @@ function deleteProfileObject(ctx: HandlerContext, raw: Record<string, unknown>):
 export const objectRoutes: Route<ProfilesErrorCode>[] = [
   {
     operation: "PutProfileObject",
-    method: "PUT",
-    path: "/domains/{DomainName}/profiles/objects",
-    input: struct({
-      DomainName: DOMAIN_NAME,
-      ObjectTypeName: OBJECT_TYPE_NAME,
-      Object: str({ required: true, min: 1, max: 256000 }),
-    }),
     validationError: "BadRequestException",
     mutates: true,
     handler: putProfileObject,
   },
   {
     operation: "ListProfileObjects",
-    method: "POST",
-    path: "/domains/{DomainName}/profiles/objects",
-    query: {
-      "max-results": { member: "MaxResults", type: "integer" },
-      "next-token": { member: "NextToken", type: "string" },
-    },
-    input: struct({
-      DomainName: DOMAIN_NAME,
-      ObjectTypeName: OBJECT_TYPE_NAME,
-      ProfileId: PROFILE_ID,
-      MaxResults: int({ min: 1, max: 100 }),
-      NextToken: str({ min: 1, max: 1024 }),
-      ObjectFilter: struct({
-        KeyName: str({ required: true, min: 1, max: 64, pattern: /^[a-zA-Z0-9_-]+$/ }),
-        Values: list(str({ min: 1, max: 255 }), { required: true }),
-      }),
-    }),
     validationError: "BadRequestException",
     mutates: false,
     handler: listProfileObjects,
   },
   {
     operation: "DeleteProfileObject",
-    method: "POST",
-    path: "/domains/{DomainName}/profiles/objects/delete",
-    input: struct({
-      DomainName: DOMAIN_NAME,
-      ObjectTypeName: OBJECT_TYPE_NAME,
-      ProfileId: PROFILE_ID,
-      ProfileObjectUniqueKey: str({ required: true, min: 1, max: 255 }),
-    }),
     validationError: "BadRequestException",
     mutates: true,
     handler: deleteProfileObject,
