@@ -18,7 +18,7 @@ export function stateFromSeed(seed: unknown, now: number): EmulatorState {
     accountId,
     region,
     connect: connectFromSeed(root["connect"], accountId, region, now),
-    customerProfiles: customerProfilesFromSeed(root["customerProfiles"], region),
+    customerProfiles: customerProfilesFromSeed(root["customerProfiles"], region, now),
     clientTokens: {},
   };
 }

@@ -1,13 +1,30 @@
 import type { RecordedResult } from "./core/idempotency";
 
+/**
+ * A seeded entity that may still be propagating: until `visibleFrom` (epoch ms: the time its seed was
+ * loaded plus the seed's `visibleAfterMs`) every AWS API treats it as not existing yet. Absent: it
+ * exists from the start.
+ */
+export interface Propagating {
+  visibleFrom?: number;
+}
+
+/** Whether `e` exists for an API call at `now`. */
+export function visibleAt(e: Propagating, now: number): boolean {
+  return e.visibleFrom === undefined || now >= e.visibleFrom;
+}
+
+/** For the seed loader, which reads its own entities whether or not they are visible yet. */
+export const EVERYTHING_VISIBLE = Number.POSITIVE_INFINITY;
+
 /** A Lex V1 bot known to the account, or associated with an instance. */
-export interface LexBotRef {
+export interface LexBotRef extends Propagating {
   name: string;
   region: string;
 }
 
 /** A Lex V2 bot alias known to the account. */
-export interface LexV2AliasState {
+export interface LexV2AliasState extends Propagating {
   arn: string;
   /**
    * Epoch ms from which Connect may use the alias: before it, AssociateBot answers
@@ -16,7 +33,7 @@ export interface LexV2AliasState {
   usableFrom: number;
 }
 
-export interface NamedEntity {
+export interface NamedEntity extends Propagating {
   id: string;
   arn: string;
   name?: string;
@@ -29,7 +46,7 @@ export interface UserState extends NamedEntity {
 }
 
 /** A Q in Connect AI agent known to the instance, with the security profiles associated with it. */
-export interface AiAgentState {
+export interface AiAgentState extends Propagating {
   arn: string;
   securityProfileIds: string[];
 }
@@ -83,12 +100,14 @@ export interface ProfileObjectState {
   object: Record<string, unknown>;
 }
 
-export interface DomainState {
+export interface DomainState extends Propagating {
   name: string;
   /** A Customer Profiles domain lives in one Region, as a Connect instance does. */
   region: string;
-  objectTypes: { name: string; profileKeyField: string; uniqueKeyField: string }[];
-  profiles: { id: string; objects: ProfileObjectState[] }[];
+  /** Epoch ms at which the domain came to exist (its seed's load time plus any visibleAfterMs). */
+  createdAt?: number;
+  objectTypes: ({ name: string; profileKeyField: string; uniqueKeyField: string } & Propagating)[];
+  profiles: ({ id: string; objects: ProfileObjectState[] } & Propagating)[];
 }
 
 /** The whole emulator state: plain JSON, so it can be served, persisted and reseeded as is. */

@@ -25,12 +25,13 @@ import {
   SMS_ARN,
   SMS_ID,
   WHATSAPP_ARN,
+  WHATSAPP_ID,
   flowArn,
   flowSeed,
   voiceArn,
   voiceId,
 } from "../helpers/seeds/flows";
-import { INSTANCE, INSTANCE_ARN } from "../helpers/seeds/base";
+import { INSTANCE, INSTANCE_ARN, instanceSeed } from "../helpers/seeds/base";
 
 let em: RunningEmulator;
 let c: ConnectClient;
@@ -69,7 +70,7 @@ describe("voice numbers: AssociatePhoneNumberContactFlow and the AssociateFlow f
     const batch = await c.send(
       new BatchGetFlowAssociationCommand({
         InstanceId: INSTANCE,
-        ResourceIds: [voiceId(1), voiceArn(voiceId(0)), voiceId(4), "no-such-number"],
+        ResourceIds: [voiceArn(voiceId(1)), voiceArn(voiceId(0)), voiceArn(voiceId(4)), "no-such-number"],
         ResourceType: "VOICE_PHONE_NUMBER",
       }),
     );
@@ -268,13 +269,16 @@ describe("ListFlowAssociations and BatchGetFlowAssociation", () => {
     expect([sms.name, sms.status]).toEqual(["InvalidParameterException", 400]);
   });
 
-  it("BatchGetFlowAssociation takes 1-100 ids", async () => {
+  it("BatchGetFlowAssociation takes 1-100 ARNs", async () => {
     const batch = (ids: string[]) =>
       c.send(new BatchGetFlowAssociationCommand({ InstanceId: INSTANCE, ResourceIds: ids }));
     expect(
-      (await batch(Array.from({ length: 100 }, (_, i) => voiceId(i % 5)))).FlowAssociationSummaryList,
+      (await batch(Array.from({ length: 100 }, (_, i) => voiceArn(voiceId(i % 5)))))
+        .FlowAssociationSummaryList,
     ).toHaveLength(100);
-    expect((await failure(batch(Array.from({ length: 101 }, (_, i) => voiceId(i % 5))))).message).toBe(
+    expect(
+      (await failure(batch(Array.from({ length: 101 }, (_, i) => voiceArn(voiceId(i % 5)))))).message,
+    ).toBe(
       "1 validation error detected: Value at 'resourceIds' failed to satisfy constraint: Member must have length less than or equal to 100",
     );
     expect((await failure(batch([]))).message).toBe(
@@ -323,5 +327,108 @@ describe("seeded flow associations", () => {
       AssociatePhoneNumberContactFlow: 1,
       ListFlowAssociations: 1,
     });
+  });
+});
+
+describe("only modelled types, ARN matching and instance-scoped phone-number ARNs", () => {
+  const instanceScoped = (id: string) => `${INSTANCE_ARN}/phone-number/${id}`;
+  const batch = (ids: string[], ResourceType?: ListFlowAssociationResourceType) =>
+    c.send(new BatchGetFlowAssociationCommand({ InstanceId: INSTANCE, ResourceIds: ids, ResourceType }));
+
+  beforeEach(async () => {
+    await c.send(
+      new AssociateFlowCommand({
+        InstanceId: INSTANCE,
+        ResourceId: SMS_ARN,
+        ResourceType: "SMS_PHONE_NUMBER",
+        FlowId: FLOW_A,
+      }),
+    );
+    await c.send(
+      new AssociateFlowCommand({
+        InstanceId: INSTANCE,
+        ResourceId: WHATSAPP_ARN,
+        ResourceType: "WHATSAPP_MESSAGING_PHONE_NUMBER",
+        FlowId: FLOW_B,
+      }),
+    );
+    await c.send(
+      new AssociateFlowCommand({
+        InstanceId: INSTANCE,
+        ResourceId: EMAIL_ID,
+        ResourceType: "INBOUND_EMAIL",
+        FlowId: FLOW_A,
+      }),
+    );
+    await c.send(voiceFlow(voiceId(3), FLOW_A));
+  });
+
+  it("ListFlowAssociations without ResourceType leaves out SMS_PHONE_NUMBER, which its output enum lacks", async () => {
+    const all = await c.send(new ListFlowAssociationsCommand({ InstanceId: INSTANCE }));
+    expect(all.FlowAssociationSummaryList?.map((a) => [a.ResourceType, a.ResourceId])).toEqual([
+      ["WHATSAPP_MESSAGING_PHONE_NUMBER", WHATSAPP_ARN],
+      ["INBOUND_EMAIL", EMAIL_ARN],
+      ["VOICE_PHONE_NUMBER", voiceArn(voiceId(3))],
+    ]);
+    const sms = await c.send(
+      new GetFlowAssociationCommand({
+        InstanceId: INSTANCE,
+        ResourceId: SMS_ARN,
+        ResourceType: "SMS_PHONE_NUMBER",
+      }),
+    );
+    expect(sms.FlowId).toBe(flowArn(FLOW_A));
+    expect((await batch([SMS_ARN])).FlowAssociationSummaryList).toEqual([]);
+  });
+
+  it("BatchGetFlowAssociation matches ARNs only: a bare id finds nothing", async () => {
+    expect((await batch([voiceId(3), EMAIL_ID, WHATSAPP_ID])).FlowAssociationSummaryList).toEqual([]);
+    expect((await batch([EMAIL_ARN, voiceArn(voiceId(3)), WHATSAPP_ARN])).FlowAssociationSummaryList).toEqual(
+      [
+        { ResourceId: EMAIL_ARN, FlowId: flowArn(FLOW_A), ResourceType: "INBOUND_EMAIL" },
+        { ResourceId: voiceArn(voiceId(3)), FlowId: flowArn(FLOW_A), ResourceType: "VOICE_PHONE_NUMBER" },
+        {
+          ResourceId: WHATSAPP_ARN,
+          FlowId: flowArn(FLOW_B),
+          ResourceType: "WHATSAPP_MESSAGING_PHONE_NUMBER",
+        },
+      ],
+    );
+  });
+
+  it("takes a voice number's instance-scoped ARN as the same number, reporting it by its own ARN", async () => {
+    expect(
+      (await batch([instanceScoped(voiceId(3))], "VOICE_PHONE_NUMBER")).FlowAssociationSummaryList,
+    ).toEqual([
+      { ResourceId: voiceArn(voiceId(3)), FlowId: flowArn(FLOW_A), ResourceType: "VOICE_PHONE_NUMBER" },
+    ]);
+    await c.send(voiceFlow(instanceScoped(voiceId(3)), FLOW_B));
+    await c.send(voiceFlow(instanceScoped(voiceId(4)), FLOW_B));
+    expect((await listVoice()).FlowAssociationSummaryList?.map((a) => [a.ResourceId, a.FlowId])).toEqual([
+      [voiceArn(voiceId(3)), flowArn(FLOW_B)],
+      [voiceArn(voiceId(4)), flowArn(FLOW_B)],
+    ]);
+    await c.send(
+      new DisassociatePhoneNumberContactFlowCommand({
+        InstanceId: INSTANCE,
+        PhoneNumberId: instanceScoped(voiceId(3)),
+      }),
+    );
+    expect((await listVoice()).FlowAssociationSummaryList?.map((a) => a.ResourceId)).toEqual([
+      voiceArn(voiceId(4)),
+    ]);
+  });
+
+  it("takes the instance-scoped ARN in a seeded association too", () => {
+    const seed = instanceSeed({
+      contactFlows: [{ id: FLOW_A }],
+      phoneNumbers: [{ id: voiceId(0), channel: "VOICE" }],
+      flowAssociations: [
+        { resourceType: "VOICE_PHONE_NUMBER", resourceId: instanceScoped(voiceId(0)), flowId: FLOW_A },
+      ],
+    });
+    expect(stateFromSeed(seed, 0).connect.instances[0]?.flowAssociations).toEqual([
+      { resourceType: "VOICE_PHONE_NUMBER", resourceArn: voiceArn(voiceId(0)), flowArn: flowArn(FLOW_A) },
+    ]);
   });
 });

@@ -1,9 +1,12 @@
 import { failure } from "../helpers/failure";
 import {
   DeleteProfileObjectCommand,
+  GetDomainCommand,
   ListProfileObjectsCommand,
   PutProfileObjectCommand,
+  SearchProfilesCommand,
   type CustomerProfilesClient,
+  type SearchProfilesCommandInput,
 } from "@aws-sdk/client-customer-profiles";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
@@ -318,5 +321,95 @@ describe("ListProfileObjects", () => {
       status: 404,
       message: `Profile ${"c".repeat(32)} not found in domain customers`,
     });
+  });
+});
+
+describe("GetDomain", () => {
+  it("answers the domain's name, its creation time (the seed's load) as CreatedAt and LastUpdatedAt, and its counts", async () => {
+    const createdAt = em.state().customerProfiles.domains[0]?.createdAt ?? -1;
+    const d = await c.send(new GetDomainCommand({ DomainName: DOMAIN }));
+    expect([d.DomainName, d.CreatedAt?.getTime(), d.LastUpdatedAt?.getTime(), d.Stats]).toEqual([
+      DOMAIN,
+      createdAt,
+      createdAt,
+      { ProfileCount: 2, ObjectCount: 3 },
+    ]);
+  });
+
+  it("answers ResourceNotFoundException 404 for an unknown domain and BadRequestException 400 for a bad name", async () => {
+    expect(await failure(c.send(new GetDomainCommand({ DomainName: "nope" })))).toEqual({
+      name: "ResourceNotFoundException",
+      status: 404,
+      message: "Domain nope not found",
+    });
+    expect((await failure(c.send(new GetDomainCommand({ DomainName: "bad name" })))).status).toBe(400);
+  });
+});
+
+describe("SearchProfiles", () => {
+  const search = (input: Omit<SearchProfilesCommandInput, "DomainName">) =>
+    c.send(new SearchProfilesCommand({ DomainName: DOMAIN, ...input }));
+
+  it("finds profiles by _profileId, in seed order, each with the key-value pairs it was found by", async () => {
+    const r = await search({ KeyName: "_profileId", Values: [PROFILE_B, PROFILE_A, "f".repeat(32)] });
+    expect(r.Items).toEqual([
+      {
+        ProfileId: PROFILE_A,
+        FoundByItems: [{ KeyName: "_profileId", Values: [PROFILE_B, PROFILE_A, "f".repeat(32)] }],
+      },
+      {
+        ProfileId: PROFILE_B,
+        FoundByItems: [{ KeyName: "_profileId", Values: [PROFILE_B, PROFILE_A, "f".repeat(32)] }],
+      },
+    ]);
+    expect(r.NextToken).toBeUndefined();
+  });
+
+  it("matches no profile by a key the emulator's profiles do not have", async () => {
+    expect((await search({ KeyName: "_email", Values: [PROFILE_A] })).Items).toEqual([]);
+  });
+
+  it("combines AdditionalSearchKeys with OR by default and with AND when asked", async () => {
+    const keys = {
+      KeyName: "_profileId",
+      Values: [PROFILE_A],
+      AdditionalSearchKeys: [{ KeyName: "_email", Values: ["a@example.com"] }],
+    };
+    expect((await search(keys)).Items).toEqual([
+      { ProfileId: PROFILE_A, FoundByItems: [{ KeyName: "_profileId", Values: [PROFILE_A] }] },
+    ]);
+    expect((await search({ ...keys, LogicalOperator: "AND" })).Items).toEqual([]);
+    const both = await search({
+      KeyName: "_profileId",
+      Values: [PROFILE_A, PROFILE_B],
+      AdditionalSearchKeys: [{ KeyName: "_profileId", Values: [PROFILE_B] }],
+      LogicalOperator: "AND",
+    });
+    expect(both.Items?.map((i) => [i.ProfileId, i.FoundByItems?.length])).toEqual([[PROFILE_B, 2]]);
+  });
+
+  it("pages by MaxResults with a NextToken bound to its query", async () => {
+    const first = await search({ KeyName: "_profileId", Values: [PROFILE_A, PROFILE_B], MaxResults: 1 });
+    expect(first.Items?.map((i) => i.ProfileId)).toEqual([PROFILE_A]);
+    const second = await search({
+      KeyName: "_profileId",
+      Values: [PROFILE_A, PROFILE_B],
+      NextToken: first.NextToken,
+    });
+    expect([second.Items?.map((i) => i.ProfileId), second.NextToken]).toEqual([[PROFILE_B], undefined]);
+    expect(
+      await failure(search({ KeyName: "_profileId", Values: [PROFILE_A], NextToken: first.NextToken })),
+    ).toEqual({
+      name: "BadRequestException",
+      status: 400,
+      message: "The NextToken is not valid for this request.",
+    });
+  });
+
+  it("answers ResourceNotFoundException 404 for an unknown domain", async () => {
+    const f = await failure(
+      c.send(new SearchProfilesCommand({ DomainName: "nope", KeyName: "_profileId", Values: [PROFILE_A] })),
+    );
+    expect([f.name, f.status]).toEqual(["ResourceNotFoundException", 404]);
   });
 });

@@ -1,6 +1,7 @@
 import { failure } from "../helpers/failure";
 import {
   AssociateWorkspaceCommand,
+  DescribeUserCommand,
   DisassociateWorkspaceCommand,
   SearchWorkspaceAssociationsCommand,
   type ConnectClient,
@@ -397,6 +398,13 @@ describe("SearchWorkspaceAssociations SearchFilter (tags of the associated user 
       status: 400,
       message: "SearchFilter holds 26 tag conditions; at most 25 are allowed",
     });
+  });
+
+  it("serves a user's seeded tags in DescribeUser", async () => {
+    const u = await c.send(new DescribeUserCommand({ InstanceId: INSTANCE, UserId: "u-001" }));
+    expect(u.User?.Tags).toEqual({ team: "billing", site: "paris" });
+    const plain = await c.send(new DescribeUserCommand({ InstanceId: INSTANCE, UserId: "u-004" }));
+    expect(plain.User?.Tags).toBeUndefined();
   });
 });
 

@@ -26,6 +26,7 @@ describe("seeded profile objects", () => {
       {
         name: "customers",
         region: "us-east-1",
+        createdAt: 0,
         objectTypes: [{ name: "Order", profileKeyField: "customerId", uniqueKeyField: "orderId" }],
         profiles: [
           {

@@ -3,6 +3,7 @@ import { page } from "../core/pagination";
 import type { HandlerContext, Route } from "../core/router";
 import type { ConnectErrorCode } from "./errors";
 import { findInstance } from "./lookup";
+import { visibleAt } from "../state";
 
 /**
  * AssociateBot / DisassociateBot / ListBots, for Lex V1 bots (name + Region) and Lex V2 bot aliases
@@ -30,7 +31,7 @@ function associateBot(ctx: HandlerContext, raw: Record<string, unknown>): undefi
   const inst = findInstance(ctx, input.InstanceId);
   if (input.LexBot) {
     const { Name, LexRegion } = input.LexBot;
-    if (!inst.lexBots.some((b) => b.name === Name && b.region === LexRegion)) {
+    if (!inst.lexBots.some((b) => b.name === Name && b.region === LexRegion && visibleAt(b, ctx.now))) {
       throw awsError("ResourceNotFoundException", `Lex bot ${Name} not found in ${LexRegion}`);
     }
     if (inst.associatedLexBots.some((b) => b.name === Name && b.region === LexRegion)) {
@@ -50,7 +51,7 @@ function associateBot(ctx: HandlerContext, raw: Record<string, unknown>): undefi
   }
   const aliasArn = input.LexV2Bot?.AliasArn;
   if (aliasArn === undefined) throw awsError("InvalidRequestException", "LexV2Bot.AliasArn is required");
-  const alias = inst.lexV2BotAliases.find((a) => a.arn === aliasArn);
+  const alias = inst.lexV2BotAliases.find((a) => a.arn === aliasArn && visibleAt(a, ctx.now));
   if (!alias) throw awsError("ResourceNotFoundException", `Lex V2 bot alias not found: ${aliasArn}`);
   if (ctx.now < alias.usableFrom) {
     // What Connect answers while the alias's resource-based policy has not yet propagated.

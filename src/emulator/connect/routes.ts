@@ -2,6 +2,7 @@ import type { Route } from "../core/router";
 import { botRoutes } from "./bots";
 import type { ConnectErrorCode } from "./errors";
 import { flowRoutes } from "./flows";
+import { phoneNumberRoutes } from "./phone-numbers";
 import { securityProfileRoutes } from "./security-profiles";
 import { userSecurityProfileRoutes } from "./user-security-profiles";
 import { workspaceRoutes } from "./workspaces";
@@ -13,4 +14,5 @@ export const connectRoutes: Route<ConnectErrorCode>[] = [
   ...userSecurityProfileRoutes,
   ...workspaceRoutes,
   ...flowRoutes,
+  ...phoneNumberRoutes,
 ];

@@ -1,7 +1,7 @@
 import { awsError } from "../core/errors";
 import { page } from "../core/pagination";
 import type { HandlerContext, Route } from "../core/router";
-import type { AiAgentState, InstanceState } from "../state";
+import { visibleAt, type AiAgentState, type InstanceState } from "../state";
 import type { ConnectErrorCode } from "./errors";
 import { findInstance } from "./lookup";
 
@@ -59,7 +59,7 @@ function findAgent(ctx: HandlerContext, input: EntityInput, changing: boolean): 
       `You do not have access to ${input.EntityArn}: it belongs to another account`,
     );
   }
-  const agent = inst.aiAgents.find((a) => a.arn === input.EntityArn);
+  const agent = inst.aiAgents.find((a) => a.arn === input.EntityArn && visibleAt(a, ctx.now));
   if (!agent) throw awsError("ResourceNotFoundException", `AI agent not found: ${input.EntityArn}`);
   if (changing && arn[2] !== inst.region) {
     throw awsError(
@@ -71,26 +71,26 @@ function findAgent(ctx: HandlerContext, input: EntityInput, changing: boolean): 
 }
 
 /** Checks that a request names each profile once and only profiles the instance has. */
-export function checkProfileIds(inst: InstanceState, ids: readonly string[]): void {
+export function checkProfileIds(inst: InstanceState, ids: readonly string[], now: number): void {
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dup !== undefined)
     throw awsError("InvalidParameterException", `Security profile ${dup} is listed more than once`);
   for (const id of ids) {
-    if (!inst.securityProfiles.some((p) => p.id === id))
+    if (!inst.securityProfiles.some((p) => p.id === id && visibleAt(p, now)))
       throw awsError("ResourceNotFoundException", `Security profile not found: ${id}`);
   }
 }
 
-function requestedProfiles(inst: InstanceState, items: { Id?: string }[]): string[] {
+function requestedProfiles(inst: InstanceState, items: { Id?: string }[], now: number): string[] {
   const ids = items.map((i) => i.Id ?? "");
-  checkProfileIds(inst, ids);
+  checkProfileIds(inst, ids, now);
   return ids;
 }
 
 function associate(ctx: HandlerContext, raw: Record<string, unknown>): undefined {
   const input = raw as unknown as ChangeInput;
   const agent = findAgent(ctx, input, true);
-  const ids = requestedProfiles(findInstance(ctx, input.InstanceId), input.SecurityProfiles);
+  const ids = requestedProfiles(findInstance(ctx, input.InstanceId), input.SecurityProfiles, ctx.now);
   const already = ids.filter((id) => agent.securityProfileIds.includes(id));
   if (already.length > 0) {
     throw awsError(
@@ -105,7 +105,7 @@ function associate(ctx: HandlerContext, raw: Record<string, unknown>): undefined
 function disassociate(ctx: HandlerContext, raw: Record<string, unknown>): undefined {
   const input = raw as unknown as ChangeInput;
   const agent = findAgent(ctx, input, true);
-  const ids = requestedProfiles(findInstance(ctx, input.InstanceId), input.SecurityProfiles);
+  const ids = requestedProfiles(findInstance(ctx, input.InstanceId), input.SecurityProfiles, ctx.now);
   const absent = ids.filter((id) => !agent.securityProfileIds.includes(id));
   if (absent.length > 0) {
     throw awsError(

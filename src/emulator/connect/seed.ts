@@ -1,5 +1,12 @@
-import { arr, obj, optTags, optText, SeedError, text, type Obj } from "../core/seed-fields";
-import type { EmulatorState, InstanceState, LexV2AliasState, NamedEntity, PhoneNumberState } from "../state";
+import { arr, obj, optTags, optText, SeedError, text, visibility, type Obj } from "../core/seed-fields";
+import {
+  EVERYTHING_VISIBLE,
+  type EmulatorState,
+  type InstanceState,
+  type LexV2AliasState,
+  type NamedEntity,
+  type PhoneNumberState,
+} from "../state";
 import { findFlow, findResource, LIST_FLOW_ASSOCIATION_RESOURCE_TYPES } from "./flow-resources";
 
 const CHANNELS = ["VOICE", "SMS", "WHATSAPP"] as const;
@@ -38,7 +45,10 @@ function instanceFromSeed(
   const region = optText(o["region"], `${where}.region`) ?? defaultRegion;
   const arn = optText(o["arn"], `${where}.arn`) ?? `arn:aws:connect:${region}:${accountId}:instance/${id}`;
   const sub = (kind: string) => (id2: string) => `${arn}/${kind}/${id2}`;
-  /** An `{ id, arn?, name?, tags? }` entry; `tagged` says whether this kind may carry tags. */
+  /**
+   * An `{ id, arn?, name?, tags?, visibleAfterMs? }` entry; `tagged` says whether this kind may carry
+   * tags.
+   */
   const entity = (eo: Obj, w: string, kind: string, tagged: boolean): NamedEntity => {
     const eid = text(eo["id"], `${w}.id`);
     const name = optText(eo["name"], `${w}.name`);
@@ -48,6 +58,7 @@ function instanceFromSeed(
       arn: optText(eo["arn"], `${w}.arn`) ?? sub(kind)(eid),
       ...(name === undefined ? {} : { name }),
       ...(tags === undefined ? {} : { tags }),
+      ...visibility(eo, w, now),
     };
   };
   const entities = (key: string, kind: string, tagged = false) =>
@@ -65,7 +76,7 @@ function instanceFromSeed(
     };
   });
   const phoneNumbers = arr(o["phoneNumbers"], `${where}.phoneNumbers`).map((e, j) =>
-    phoneNumberFromSeed(e, `${where}.phoneNumbers[${j}]`, accountId, region),
+    phoneNumberFromSeed(e, `${where}.phoneNumbers[${j}]`, accountId, region, now),
   );
   const inst: InstanceState = {
     id,
@@ -76,6 +87,7 @@ function instanceFromSeed(
       return {
         name: text(eo["name"], `${where}.lexBots[${j}].name`),
         region: optText(eo["region"], `${where}.lexBots[${j}].region`) ?? region,
+        ...visibility(eo, `${where}.lexBots[${j}]`, now),
       };
     }),
     lexV2BotAliases: arr(o["lexV2BotAliases"], `${where}.lexV2BotAliases`).map((e, j) =>
@@ -93,6 +105,7 @@ function instanceFromSeed(
         securityProfileIds: arr(eo["securityProfileIds"], `${w}.securityProfileIds`).map((s, k) =>
           text(s, `${w}.securityProfileIds[${k}]`),
         ),
+        ...visibility(eo, w, now),
       };
     }),
     routingProfiles: entities("routingProfiles", "routing-profile", true),
@@ -111,7 +124,13 @@ function instanceFromSeed(
 }
 
 /** A number of the instance; its ARN, where the seed gives none, is that of the service behind its channel. */
-function phoneNumberFromSeed(raw: unknown, w: string, accountId: string, region: string): PhoneNumberState {
+function phoneNumberFromSeed(
+  raw: unknown,
+  w: string,
+  accountId: string,
+  region: string,
+  now: number,
+): PhoneNumberState {
   const eo = obj(raw, w);
   const pid = text(eo["id"], `${w}.id`);
   const channel = text(eo["channel"], `${w}.channel`);
@@ -123,17 +142,21 @@ function phoneNumberFromSeed(raw: unknown, w: string, accountId: string, region:
     id: pid,
     channel: channel as PhoneNumberState["channel"],
     arn: optText(eo["arn"], `${w}.arn`) ?? `arn:aws:${service}:${region}:${accountId}:${kind}/${pid}`,
+    ...visibility(eo, w, now),
   };
 }
 
-/** An alias by ARN, or `{ arn, propagationDelayMs }` for one Connect may use only after a while. */
+/**
+ * An alias by ARN, or `{ arn, propagationDelayMs?, visibleAfterMs? }`: one Connect may use only after
+ * a while, or one that does not exist yet.
+ */
 function lexV2AliasFromSeed(raw: unknown, w: string, now: number): LexV2AliasState {
   if (typeof raw === "string") return { arn: text(raw, w), usableFrom: now };
   const eo = obj(raw, w);
   const delay = eo["propagationDelayMs"] ?? 0;
   if (typeof delay !== "number" || delay < 0)
     throw new SeedError(`seed: ${w}.propagationDelayMs must be a number >= 0`);
-  return { arn: text(eo["arn"], `${w}.arn`), usableFrom: now + delay };
+  return { arn: text(eo["arn"], `${w}.arn`), usableFrom: now + delay, ...visibility(eo, w, now) };
 }
 
 const SEEDED_FLOW_TYPES: readonly string[] = [...LIST_FLOW_ASSOCIATION_RESOURCE_TYPES, "SMS_PHONE_NUMBER"];
@@ -149,11 +172,11 @@ function flowAssociationFromSeed(
   if (!SEEDED_FLOW_TYPES.includes(resourceType))
     throw new SeedError(`seed: ${w}.resourceType must be one of ${SEEDED_FLOW_TYPES.join(", ")}`);
   const resourceId = text(eo["resourceId"], `${w}.resourceId`);
-  const resource = findResource(inst, resourceType, resourceId);
+  const resource = findResource(inst, resourceType, resourceId, EVERYTHING_VISIBLE);
   if (!resource)
     throw new SeedError(`seed: ${w}.resourceId '${resourceId}' is no ${resourceType} of the instance`);
   const flowId = text(eo["flowId"], `${w}.flowId`);
-  const flow = findFlow(inst, flowId);
+  const flow = findFlow(inst, flowId, EVERYTHING_VISIBLE);
   if (!flow) throw new SeedError(`seed: ${w}.flowId '${flowId}' is no contact flow of the instance`);
   return { resourceType, resourceArn: resource.arn, flowArn: flow.arn };
 }

@@ -1,6 +1,6 @@
 import { awsError } from "../core/errors";
 import type { HandlerContext, Route } from "../core/router";
-import type { UserState } from "../state";
+import { visibleAt, type UserState } from "../state";
 import type { ConnectErrorCode } from "./errors";
 import { findInstance } from "./lookup";
 import { checkProfileIds } from "./security-profiles";
@@ -15,13 +15,14 @@ import { checkProfileIds } from "./security-profiles";
  * Decided here where the reference is silent: constraint violations answer 400
  * InvalidRequestException (as every Connect operation of this emulator); a list naming one profile
  * twice answers 400 InvalidParameterException; unknown instance, user or profile answer 404
- * ResourceNotFoundException. DescribeUser answers the fields the emulator knows: Id, Arn and
- * SecurityProfileIds (in the order they were set).
+ * ResourceNotFoundException. DescribeUser answers the fields the emulator knows: Id, Arn,
+ * SecurityProfileIds (in the order they were set) and, for a user seeded with `tags`, Tags (User.Tags
+ * in the model).
  */
 
 function findUser(ctx: HandlerContext, instanceId: string, userId: string): UserState {
   const inst = findInstance(ctx, instanceId);
-  const user = inst.users.find((u) => u.id === userId);
+  const user = inst.users.find((u) => u.id === userId && visibleAt(u, ctx.now));
   if (!user) throw awsError("ResourceNotFoundException", `User not found: ${userId}`);
   return user;
 }
@@ -34,6 +35,7 @@ function describeUser(ctx: HandlerContext, raw: Record<string, unknown>): object
       Id: user.id,
       Arn: user.arn,
       SecurityProfileIds: [...user.securityProfileIds],
+      ...(user.tags === undefined ? {} : { Tags: { ...user.tags } }),
     },
   };
 }
@@ -43,7 +45,7 @@ function updateUserSecurityProfiles(ctx: HandlerContext, raw: Record<string, unk
   const inst = findInstance(ctx, input.InstanceId);
   const user = findUser(ctx, input.InstanceId, input.UserId);
   const ids = input.SecurityProfileIds;
-  checkProfileIds(inst, ids);
+  checkProfileIds(inst, ids, ctx.now);
   user.securityProfileIds = [...ids];
   return undefined;
 }

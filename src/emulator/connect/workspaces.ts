@@ -1,7 +1,7 @@
 import { awsError } from "../core/errors";
 import { page } from "../core/pagination";
 import type { HandlerContext, Route } from "../core/router";
-import type { InstanceState, NamedEntity, WorkspaceAssociationState } from "../state";
+import { visibleAt, type InstanceState, type NamedEntity, type WorkspaceAssociationState } from "../state";
 import type { ConnectErrorCode } from "./errors";
 import { findInstance } from "./lookup";
 import { criteriaPredicate, tagFilterPredicate } from "./workspace-search";
@@ -73,8 +73,10 @@ function associationsOf(inst: InstanceState): WorkspaceAssociationState[] {
   return (inst.workspaceAssociations ??= []);
 }
 
-function findWorkspace(inst: InstanceState, workspaceId: string): NamedEntity {
-  const ws = inst.workspaces.find((w) => w.id === workspaceId || w.arn === workspaceId);
+function findWorkspace(inst: InstanceState, workspaceId: string, now: number): NamedEntity {
+  const ws = inst.workspaces.find(
+    (w) => (w.id === workspaceId || w.arn === workspaceId) && visibleAt(w, now),
+  );
   if (!ws) throw awsError("ResourceNotFoundException", `Workspace not found: ${workspaceId}`);
   return ws;
 }
@@ -83,9 +85,11 @@ function findWorkspace(inst: InstanceState, workspaceId: string): NamedEntity {
 function resolve(
   inst: InstanceState,
   arn: string,
+  now: number,
 ): { type: WorkspaceAssociationState["resourceType"] } | Failed {
-  if (inst.users.some((u) => u.arn === arn)) return { type: "USER" };
-  if (inst.routingProfiles.some((r) => r.arn === arn)) return { type: "ROUTING_PROFILE" };
+  if (inst.users.some((u) => u.arn === arn && visibleAt(u, now))) return { type: "USER" };
+  if (inst.routingProfiles.some((r) => r.arn === arn && visibleAt(r, now)))
+    return { type: "ROUTING_PROFILE" };
   const kind = ENTITY_ARN.exec(arn)?.[1];
   if (kind === undefined)
     return failed(arn, WRONG_TYPE, `${arn} is not the ARN of a user or a routing profile`);
@@ -98,6 +102,7 @@ type Apply = (
   ws: NamedEntity,
   all: WorkspaceAssociationState[],
   arn: string,
+  now: number,
 ) => Failed | undefined;
 
 /**
@@ -112,13 +117,13 @@ function batchHandler(
   return (ctx, raw) => {
     const input = raw as unknown as BatchInput;
     const inst = findInstance(ctx, input.InstanceId);
-    const ws = findWorkspace(inst, input.WorkspaceId);
+    const ws = findWorkspace(inst, input.WorkspaceId, ctx.now);
     const all = associationsOf(inst);
     refuse?.(ws, all, input.ResourceArns);
     const ok: string[] = [];
     const failures: Failed[] = [];
     for (const arn of input.ResourceArns) {
-      const failure = apply(inst, ws, all, arn);
+      const failure = apply(inst, ws, all, arn, ctx.now);
       if (failure) failures.push(failure);
       else ok.push(arn);
     }
@@ -130,8 +135,8 @@ const isAssociated = (all: WorkspaceAssociationState[], ws: NamedEntity, arn: st
   all.some((a) => a.workspaceId === ws.id && a.resourceArn === arn);
 
 const associateWorkspace = batchHandler(
-  (inst, ws, all, arn) => {
-    const r = resolve(inst, arn);
+  (inst, ws, all, arn, now) => {
+    const r = resolve(inst, arn, now);
     if ("ErrorCode" in r) return r;
     if (isAssociated(all, ws, arn))
       return failed(arn, ALREADY_ASSOCIATED, `${arn} is already associated with workspace ${ws.id}`);
@@ -148,13 +153,13 @@ const associateWorkspace = batchHandler(
   },
 );
 
-const disassociateWorkspace = batchHandler((inst, ws, all, arn) => {
+const disassociateWorkspace = batchHandler((inst, ws, all, arn, now) => {
   const at = all.findIndex((a) => a.workspaceId === ws.id && a.resourceArn === arn);
   if (at >= 0) {
     all.splice(at, 1);
     return undefined;
   }
-  const r = resolve(inst, arn);
+  const r = resolve(inst, arn, now);
   if ("ErrorCode" in r && r.ErrorCode === WRONG_TYPE) return r;
   return failed(arn, NOT_FOUND, `${arn} is not associated with workspace ${ws.id}`);
 });

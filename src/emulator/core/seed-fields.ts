@@ -50,3 +50,15 @@ export function optTags(v: unknown, where: string): Record<string, string> | und
   }
   return o as Record<string, string>;
 }
+
+/**
+ * An entity's optional `visibleAfterMs` (a number >= 0) as the epoch ms from which the APIs see it:
+ * `{ visibleFrom: now + visibleAfterMs }`, or nothing when it exists from the start.
+ */
+export function visibility(eo: Obj, where: string, now: number): { visibleFrom?: number } {
+  const v = eo["visibleAfterMs"];
+  if (v === undefined) return {};
+  if (typeof v !== "number" || !Number.isFinite(v) || v < 0)
+    throw new SeedError(`seed: ${where}.visibleAfterMs must be a number >= 0`);
+  return v === 0 ? {} : { visibleFrom: now + v };
+}

@@ -1,9 +1,8 @@
 import { awsError } from "../core/errors";
 import { page } from "../core/pagination";
 import type { HandlerContext, Route } from "../core/router";
-import type { DomainState } from "../state";
 import type { ProfilesErrorCode } from "./errors";
-import { FilingError, fileProfileObject, findObjectType, findProfile } from "./store";
+import { FilingError, fileProfileObject, findDomain, findObjectType, findProfile } from "./store";
 
 /**
  * PutProfileObject / ListProfileObjects / DeleteProfileObject. The bindings, constraints, errors and
@@ -20,22 +19,15 @@ import { FilingError, fileProfileObject, findObjectType, findProfile } from "./s
 /** Page size of ListProfileObjects when MaxResults is absent (the reference gives none). */
 export const LIST_PROFILE_OBJECTS_DEFAULT_PAGE = 20;
 
-/** The domain a `DomainName` names in the request's Region. */
-function findDomain(ctx: HandlerContext, name: string): DomainState {
-  const d = ctx.state.customerProfiles.domains.find((x) => x.name === name && x.region === ctx.region);
-  if (!d) throw awsError("ResourceNotFoundException", `Domain ${name} not found`);
-  return d;
-}
-
 /** The profile's objects of one type, after checking that domain, type and profile exist. */
 function objectsOf(ctx: HandlerContext, domainName: string, objectTypeName: string, profileId: string) {
   const domain = findDomain(ctx, domainName);
-  if (!findObjectType(domain, objectTypeName))
+  if (!findObjectType(domain, objectTypeName, ctx.now))
     throw awsError(
       "ResourceNotFoundException",
       `Object type ${objectTypeName} not found in domain ${domainName}`,
     );
-  const profile = findProfile(domain, profileId);
+  const profile = findProfile(domain, profileId, ctx.now);
   if (!profile)
     throw awsError("ResourceNotFoundException", `Profile ${profileId} not found in domain ${domainName}`);
   return { profile, objects: profile.objects.filter((o) => o.objectTypeName === objectTypeName) };
@@ -53,7 +45,8 @@ function putProfileObject(ctx: HandlerContext, raw: Record<string, unknown>): ob
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
     throw awsError("BadRequestException", "Object must be a JSON object serialized to a string");
   try {
-    const { uniqueKey } = fileProfileObject(domain, input.ObjectTypeName, parsed as Record<string, unknown>);
+    const object = parsed as Record<string, unknown>;
+    const { uniqueKey } = fileProfileObject(domain, input.ObjectTypeName, object, ctx.now);
     return { ProfileObjectUniqueKey: uniqueKey };
   } catch (e) {
     if (e instanceof FilingError) throw awsError(e.code, e.message);

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
-import type { DomainState, ProfileObjectState } from "../state";
+import { awsError } from "../core/errors";
+import type { HandlerContext } from "../core/router";
+import { visibleAt, type DomainState, type ProfileObjectState } from "../state";
 import type { ProfilesErrorCode } from "./errors";
 
 /**
@@ -36,12 +38,26 @@ export function profileObjectUniqueKey(objectTypeName: string, uniqueValue: stri
   return createHash("sha256").update(`${objectTypeName}\u0000${uniqueValue}`).digest("base64url");
 }
 
-export function findObjectType(domain: DomainState, name: string): ObjectType | undefined {
-  return domain.objectTypes.find((t) => t.name === name);
+/**
+ * The domain a `DomainName` names in the request's Region, if it exists at the request's time;
+ * otherwise ResourceNotFoundException, which every Customer Profiles operation here documents.
+ */
+export function findDomain(ctx: HandlerContext, name: string): DomainState {
+  const d = ctx.state.customerProfiles.domains.find(
+    (x) => x.name === name && x.region === ctx.region && visibleAt(x, ctx.now),
+  );
+  if (!d) throw awsError("ResourceNotFoundException", `Domain ${name} not found`);
+  return d;
 }
 
-export function findProfile(domain: DomainState, id: string): Profile | undefined {
-  return domain.profiles.find((p) => p.id === id);
+/** The object type `name` of the domain, if it exists at `now`. */
+export function findObjectType(domain: DomainState, name: string, now: number): ObjectType | undefined {
+  return domain.objectTypes.find((t) => t.name === name && visibleAt(t, now));
+}
+
+/** The profile `id` of the domain, if it exists at `now`. */
+export function findProfile(domain: DomainState, id: string, now: number): Profile | undefined {
+  return domain.profiles.find((p) => p.id === id && visibleAt(p, now));
 }
 
 /** The object's value for a key field as text: strings as they are, finite numbers in decimal. */
@@ -55,14 +71,16 @@ function keyValue(object: Record<string, unknown>, field: string): string | unde
 /**
  * Files `object` (already parsed) under the profile its `profileKeyField` names, replacing any
  * object of the same type with the same unique key anywhere in the domain (so a re-put that names
- * another profile moves the object). Returns the ProfileObjectUniqueKey.
+ * another profile moves the object). Type and profile must exist at `now`. Returns the
+ * ProfileObjectUniqueKey.
  */
 export function fileProfileObject(
   domain: DomainState,
   objectTypeName: string,
   object: Record<string, unknown>,
+  now: number,
 ): { profileId: string; uniqueKey: string } {
-  const type = findObjectType(domain, objectTypeName);
+  const type = findObjectType(domain, objectTypeName, now);
   if (!type)
     throw new FilingError(
       "ResourceNotFoundException",
@@ -80,7 +98,7 @@ export function fileProfileObject(
       "BadRequestException",
       `Object of type ${objectTypeName} needs a string or number in ${type.uniqueKeyField} (its unique key)`,
     );
-  const profile = findProfile(domain, profileId);
+  const profile = findProfile(domain, profileId, now);
   // Customer Profiles may infer a new profile here; the emulator does not, so a typo shows.
   if (!profile)
     throw new FilingError(
