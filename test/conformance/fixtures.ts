@@ -214,6 +214,11 @@ export const FIXTURES: Record<string, Fixture> = {
   GetFlowAssociation: EMAIL_FLOW,
   ListFlowAssociations: {
     model: CONNECT,
+    // An SMS number's flow too: FlowAssociationSummary.ResourceType (ListFlowAssociationResourceType)
+    // has no SMS_PHONE_NUMBER, so a listing must not report one.
+    setup: [
+      ["AssociateFlow", { ...inst, ResourceId: SMS_ARN, FlowId: FLOW_A, ResourceType: "SMS_PHONE_NUMBER" }],
+    ],
     valid: [{ ...inst }, { ...inst, ResourceType: "VOICE_PHONE_NUMBER", MaxResults: 3 }],
     unknown: [{ InstanceId: UNKNOWN_INSTANCE }],
     paging: { input: { ...inst }, total: 10 },
