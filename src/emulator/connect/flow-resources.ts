@@ -1,25 +1,12 @@
+import { enumOf } from "../core/model";
+import { CONNECT_MODEL } from "../models";
 import { visibleAt, type FlowAssociationState, type InstanceState, type NamedEntity } from "../state";
 
-/** AssociateFlow / DisassociateFlow / GetFlowAssociation `ResourceType` (FlowAssociationResourceType). */
-export const FLOW_ASSOCIATION_RESOURCE_TYPES = [
-  "SMS_PHONE_NUMBER",
-  "INBOUND_EMAIL",
-  "OUTBOUND_EMAIL",
-  "ANALYTICS_CONNECTOR",
-  "WHATSAPP_MESSAGING_PHONE_NUMBER",
-] as const;
-
 /**
- * ListFlowAssociations / BatchGetFlowAssociation `ResourceType` (ListFlowAssociationResourceType):
- * voice numbers are here, SMS numbers are not.
+ * ListFlowAssociations / BatchGetFlowAssociation `ResourceType`, the model's
+ * ListFlowAssociationResourceType: voice numbers are here, SMS numbers are not.
  */
-export const LIST_FLOW_ASSOCIATION_RESOURCE_TYPES = [
-  "WHATSAPP_MESSAGING_PHONE_NUMBER",
-  "VOICE_PHONE_NUMBER",
-  "INBOUND_EMAIL",
-  "OUTBOUND_EMAIL",
-  "ANALYTICS_CONNECTOR",
-] as const;
+export const LIST_FLOW_ASSOCIATION_RESOURCE_TYPES = enumOf(CONNECT_MODEL, "ListFlowAssociationResourceType");
 
 /** Types whose ResourceId the reference names as an End User Messaging ARN, never a bare id. */
 export const ARN_ONLY_RESOURCE_TYPES: readonly string[] = [

@@ -1,4 +1,6 @@
 import { awsError } from "../core/errors";
+import { enumOf } from "../core/model";
+import { CONNECT_MODEL } from "../models";
 
 /**
  * SearchWorkspaceAssociations' SearchCriteria (and, below, its SearchFilter): a tree of OrConditions / AndConditions with
@@ -18,7 +20,8 @@ export interface SearchableAssociation {
 }
 
 export const SEARCH_FIELDS = ["workspaceId", "resourceId", "resourceType"] as const;
-const COMPARISONS = ["STARTS_WITH", "CONTAINS", "EXACT"] as const;
+/** The model's StringComparisonType. */
+const COMPARISONS = enumOf(CONNECT_MODEL, "StringComparisonType");
 /** Deeper trees are refused: the reference gives no bound, and recursion must stop somewhere. */
 const MAX_DEPTH = 10;
 
@@ -44,7 +47,7 @@ function leaf(raw: unknown, where: string): Predicate {
   const { FieldName: field, Value: value, ComparisonType: comparison } = c;
   if (typeof field !== "string") invalid(`${where}.FieldName is required`);
   if (typeof value !== "string") invalid(`${where}.Value is required`);
-  if (typeof comparison !== "string" || !(COMPARISONS as readonly string[]).includes(comparison))
+  if (typeof comparison !== "string" || !COMPARISONS.includes(comparison))
     invalid(`${where}.ComparisonType must be one of ${COMPARISONS.join(", ")}`);
   const known = SEARCH_FIELDS.find((f) => f.toLowerCase() === field.toLowerCase());
   if (!known)

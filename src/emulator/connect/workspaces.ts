@@ -1,8 +1,10 @@
 import { awsError } from "../core/errors";
+import { boundOf } from "../core/model";
 import { page } from "../core/pagination";
 import type { HandlerContext, Route } from "../core/router";
 import { visibleAt, type InstanceState, type NamedEntity, type WorkspaceAssociationState } from "../state";
 import type { ConnectErrorCode } from "./errors";
+import { CONNECT_MODEL } from "../models";
 import { findInstance } from "./lookup";
 import { criteriaPredicate, tagFilterPredicate } from "./workspace-search";
 
@@ -34,8 +36,6 @@ import { criteriaPredicate, tagFilterPredicate } from "./workspace-search";
  *   profile (see workspace-search.ts).
  */
 
-export const WORKSPACE_BATCH_MAX = 25;
-export const SEARCH_MAX_RESULTS = 500;
 export const SEARCH_DEFAULT_PAGE = 100;
 
 /** A WorkspaceErrorCode: three digits, `^[1-5][0-9]{2}$` in the model. */
@@ -44,7 +44,7 @@ export const ALREADY_ASSOCIATED = "409" satisfies WorkspaceErrorCode;
 export const NOT_FOUND = "404" satisfies WorkspaceErrorCode;
 export const WRONG_TYPE = "400" satisfies WorkspaceErrorCode;
 /** WorkspaceBatchErrorMessage's bound in the model. */
-const ERROR_MESSAGE_MAX = 256;
+const ERROR_MESSAGE_MAX = boundOf(CONNECT_MODEL, "WorkspaceBatchErrorMessage", "max");
 
 interface BatchInput {
   InstanceId: string;

@@ -109,6 +109,20 @@ export function modelPattern(pattern: string): { regex: RegExp; text: string } {
   return { regex: new RegExp(`^(?:${p})$`, "u"), text };
 }
 
+/** The values of an enum shape of a model. */
+export function enumOf(model: ServiceModel, shape: string): readonly string[] {
+  const values = model.shapes[shape]?.enum;
+  if (!values) throw new Error(`${model.metadata.serviceId} model: ${shape} is not an enum`);
+  return values;
+}
+
+/** A bound (`min` or `max`) of a shape of a model. */
+export function boundOf(model: ServiceModel, shape: string, bound: "min" | "max"): number {
+  const value = model.shapes[shape]?.[bound];
+  if (value === undefined) throw new Error(`${model.metadata.serviceId} model: ${shape} has no ${bound}`);
+  return value;
+}
+
 /** The HTTP status of every error shape of a model, from its `error.httpStatusCode` (400 when absent). */
 export function errorStatuses(model: ServiceModel): Record<string, number> {
   const out: Record<string, number> = {};
