@@ -1,8 +1,12 @@
 import type { FinalizeRequestMiddleware, MetadataBearer, MiddlewareStack } from "@smithy/types";
 import { ConnectClient } from "@aws-sdk/client-connect";
 import { CustomerProfilesClient } from "@aws-sdk/client-customer-profiles";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import type { AwsCredentialIdentityProvider } from "@smithy/types";
+import { credentialsFor } from "./credentials";
+import { wrapAwsError } from "./errors";
 import { CONNECT_DEFAULT_LIMIT, bucketFor, type RateLimit } from "./rate-limiter";
-import type { ProviderSettings } from "./settings";
+import { endpointsOf, type ProviderSettings } from "./settings";
 
 /**
  * Pacing runs a little under the quota: our clock and AWS's start the bucket at different moments
@@ -38,54 +42,101 @@ function pace<I extends object, O extends MetadataBearer>(
 }
 
 /**
- * One SDK client per (Region, endpoint), shared by every resource in the provider process (only the
+ * One SDK client per (service, Region), shared by every resource in the provider process (only the
  * provider process loads this module: the program side needs nothing but the `__provider` text).
- * Credentials come from the SDK's default chain; endpoints from stack config, else from the SDK's own
- * AWS_ENDPOINT_URL_CONNECT.
+ * Credentials: the stack config's `aws:` keys through the SDK's own providers (./credentials.ts),
+ * else the SDK's default chain. Endpoints: stack config (./settings.ts `endpointsOf`: one given
+ * covers every service), else the SDK's own AWS_ENDPOINT_URL_*.
  */
 export class Clients {
   private readonly connect = new Map<string, ConnectClient>();
   private readonly profiles = new Map<string, CustomerProfilesClient>();
+  private readonly sts = new Map<string, STSClient>();
+  private readonly endpoints: ReturnType<typeof endpointsOf>;
+  private credentials: AwsCredentialIdentityProvider | undefined | null = null;
+  private identity: Promise<CallerIdentity> | undefined;
 
-  constructor(readonly settings: ProviderSettings) {}
+  constructor(readonly settings: ProviderSettings) {
+    this.endpoints = endpointsOf(settings);
+  }
+
+  /** One credentials provider for the process's settings (so assumed roles are assumed once, then refreshed by the SDK). */
+  private credentialsFor(region: string): { credentials?: AwsCredentialIdentityProvider } {
+    if (this.credentials === null)
+      this.credentials = credentialsFor(this.settings.aws, {
+        region: this.settings.region ?? region,
+        ...(this.endpoints.sts ? { endpoint: this.endpoints.sts } : {}),
+      });
+    return this.credentials ? { credentials: this.credentials } : {};
+  }
+
+  private common(region: string, endpoint: string | undefined) {
+    return {
+      region,
+      maxAttempts: this.settings.maxAttempts,
+      retryMode: "adaptive",
+      ...(endpoint ? { endpoint } : {}),
+      ...this.credentialsFor(region),
+    };
+  }
 
   connectClient(region: string): ConnectClient {
-    const key = `${region}|${this.settings.endpoint ?? ""}`;
-    let c = this.connect.get(key);
+    let c = this.connect.get(region);
     if (!c) {
-      c = new ConnectClient({
-        region,
-        maxAttempts: this.settings.maxAttempts,
-        retryMode: "adaptive",
-        ...(this.settings.endpoint ? { endpoint: this.settings.endpoint } : {}),
-      });
+      c = new ConnectClient(this.common(region, this.endpoints.connect));
       const limits = this.settings.rateLimits;
       pace(
         c,
-        this.settings.endpoint ?? "aws",
+        this.endpoints.connect ?? "aws",
         region,
         (op) => limits[op] ?? limits["*"] ?? CONNECT_DEFAULT_LIMIT,
       );
-      this.connect.set(key, c);
+      this.connect.set(region, c);
     }
     return c;
   }
 
-  /** Customer Profiles, at stack config `connect:profilesEndpoint`, else AWS_ENDPOINT_URL_CUSTOMER_PROFILES. */
   profilesClient(region: string): CustomerProfilesClient {
-    const key = `${region}|${this.settings.profilesEndpoint ?? ""}`;
-    let c = this.profiles.get(key);
+    let c = this.profiles.get(region);
     if (!c) {
-      c = new CustomerProfilesClient({
-        region,
-        maxAttempts: this.settings.maxAttempts,
-        retryMode: "adaptive",
-        ...(this.settings.profilesEndpoint ? { endpoint: this.settings.profilesEndpoint } : {}),
-      });
+      c = new CustomerProfilesClient(this.common(region, this.endpoints.profiles));
       const limits = this.settings.rateLimits;
-      pace(c, this.settings.profilesEndpoint ?? "aws", region, (op) => limits[op] ?? limits["*"]);
-      this.profiles.set(key, c);
+      pace(c, this.endpoints.profiles ?? "aws", region, (op) => limits[op] ?? limits["*"]);
+      this.profiles.set(region, c);
     }
     return c;
   }
+
+  private stsClient(region: string): STSClient {
+    let c = this.sts.get(region);
+    if (!c) {
+      c = new STSClient(this.common(region, this.endpoints.sts));
+      this.sts.set(region, c);
+    }
+    return c;
+  }
+
+  /**
+   * Who the credentials are: STS GetCallerIdentity, asked once per provider process and settings
+   * (so once per set of credentials), in the first Region that needs it. A failure is not kept.
+   */
+  callerIdentity(region: string): Promise<CallerIdentity> {
+    if (!this.identity) {
+      const asked = this.stsClient(region)
+        .send(new GetCallerIdentityCommand({}))
+        .then((r) => ({ account: r.Account ?? "", arn: r.Arn ?? "" }))
+        .catch((e: unknown) => {
+          this.identity = undefined;
+          throw wrapAwsError("GetCallerIdentity", "the stack's AWS credentials", e);
+        });
+      this.identity = asked;
+    }
+    return this.identity;
+  }
+}
+
+/** The account and principal the credentials act as. */
+export interface CallerIdentity {
+  account: string;
+  arn: string;
 }

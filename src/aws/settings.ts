@@ -1,3 +1,4 @@
+import { awsConfigFrom, type AwsConfig } from "./aws-config";
 import { parseRateLimits, type RateLimit } from "./rate-limiter";
 
 /**
@@ -11,7 +12,11 @@ export interface ProviderSettings {
   endpoint?: string;
   /** `connect:profilesEndpoint`: the Customer Profiles endpoint. */
   profilesEndpoint?: string;
-  /** `connect:maxAttempts`: SDK attempts per call (adaptive retry), default 10. */
+  /** `aws:endpoints`' `sts`: the STS endpoint (account guard, assumed roles). */
+  stsEndpoint?: string;
+  /** Credentials, roles and account rules from the `aws:` keys (see ./aws-config.ts). */
+  aws?: AwsConfig;
+  /** `connect:maxAttempts` (else `aws:maxRetries` + 1): SDK attempts per call (adaptive retry), default 10. */
   maxAttempts: number;
   /** `connect:consistencyTimeoutSeconds`: how long to retry AWS's eventual-consistency errors, default 60. */
   consistencyTimeoutSeconds: number;
@@ -42,12 +47,15 @@ function positive(key: string, raw: string | undefined, fallback: number): numbe
   return n;
 }
 
-/** Reads only the keys this package uses. */
+/** Reads only the keys this package uses; a malformed key fails naming it. */
 export function settingsFromConfig(config: ConfigSource): ProviderSettings {
+  const aws = awsConfigFrom(config);
+  const attempts = config.get("connect:maxAttempts");
   const s: ProviderSettings = {
-    maxAttempts: Math.floor(
-      positive("connect:maxAttempts", config.get("connect:maxAttempts"), DEFAULT_SETTINGS.maxAttempts),
-    ),
+    maxAttempts:
+      (attempts === undefined || attempts === "") && aws.maxRetries !== undefined
+        ? aws.maxRetries + 1
+        : Math.floor(positive("connect:maxAttempts", attempts, DEFAULT_SETTINGS.maxAttempts)),
     consistencyTimeoutSeconds: positive(
       "connect:consistencyTimeoutSeconds",
       config.get("connect:consistencyTimeoutSeconds"),
@@ -55,11 +63,36 @@ export function settingsFromConfig(config: ConfigSource): ProviderSettings {
     ),
     rateLimits: parseRateLimits(config.get("connect:rateLimits")),
   };
+  if (Object.keys(aws).length > 0) s.aws = aws;
   const region = config.get("aws:region");
-  const endpoint = config.get("connect:endpoint");
-  const profilesEndpoint = config.get("connect:profilesEndpoint");
   if (region) s.region = region;
+  const endpoint = config.get("connect:endpoint") || aws.endpoints?.connect;
+  const profilesEndpoint = config.get("connect:profilesEndpoint") || aws.endpoints?.customerprofiles;
+  const stsEndpoint = aws.endpoints?.sts;
   if (endpoint) s.endpoint = endpoint;
   if (profilesEndpoint) s.profilesEndpoint = profilesEndpoint;
+  if (stsEndpoint) s.stsEndpoint = stsEndpoint;
   return s;
+}
+
+/**
+ * The endpoint of each service. One endpoint given for one service covers the others unless a
+ * per-service key says otherwise: a stack that points Connect at an emulator never sends its
+ * Customer Profiles or STS calls to AWS. Undefined: the SDK's own resolution (AWS_ENDPOINT_URL_*,
+ * then AWS).
+ */
+export function endpointsOf(s: Pick<ProviderSettings, "endpoint" | "profilesEndpoint" | "stsEndpoint">): {
+  connect?: string;
+  profiles?: string;
+  sts?: string;
+} {
+  const any = s.endpoint ?? s.profilesEndpoint ?? s.stsEndpoint;
+  const out: { connect?: string; profiles?: string; sts?: string } = {};
+  const connect = s.endpoint ?? any;
+  const profiles = s.profilesEndpoint ?? any;
+  const sts = s.stsEndpoint ?? any;
+  if (connect) out.connect = connect;
+  if (profiles) out.profiles = profiles;
+  if (sts) out.sts = sts;
+  return out;
 }
