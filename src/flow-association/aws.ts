@@ -212,11 +212,22 @@ export async function lookUpFlowAssociations(
 ): Promise<FoundAssociation[]> {
   const client = new Clients(settings).connectClient(region);
   try {
-    // Bare ids of voice numbers become ARNs first (BatchGetFlowAssociation takes ARNs); ids of
-    // other types have no lookup here and are sent as given.
+    // BatchGetFlowAssociation takes ARNs. Bare ids of voice numbers are named by ARN from one
+    // ListFlowAssociations listing of voice numbers (a number it does not list has no flow, so it
+    // is not asked for); ids of other types have no such lookup and are sent as given.
     const voice = resourceType === undefined || resourceType === "VOICE_PHONE_NUMBER";
-    const ids: string[] = [];
-    for (const id of resourceIds) ids.push(voice ? await phoneNumberArn(client, id) : id);
+    const bare = voice ? resourceIds.filter((id) => !id.startsWith("arn:")) : [];
+    const arnOf = new Map<string, string>();
+    if (bare.length > 0) {
+      for (const a of await listAll(client, instanceId, "VOICE_PHONE_NUMBER"))
+        if (a.ResourceId?.startsWith("arn:")) arnOf.set(normalisedId(a.ResourceId), a.ResourceId);
+    }
+    const ids = resourceIds.flatMap((id) => {
+      if (!bare.includes(id)) return [id];
+      const arn = arnOf.get(id);
+      return arn === undefined && resourceType === "VOICE_PHONE_NUMBER" ? [] : [arn ?? id];
+    });
+    if (ids.length === 0) return [];
     const found = await batchGet(client, instanceId, ids, resourceType);
     return found.map((a) => ({
       resourceId: a.ResourceId ?? "",

@@ -190,7 +190,7 @@ export async function runBatches(
       const delay = Math.min(250 * 2 ** n, 5000) * (0.5 + Math.random() / 2);
       if (Date.now() + delay > deadline) {
         outcome.hint =
-          `each of them may not exist (check the ARN, Region and account), or may still be propagating: ` +
+          `Each of them may not exist (check the ARN, Region and account), or may still be propagating: ` +
           `retried for ${waitSeconds}s (stack config connect:consistencyTimeoutSeconds)`;
         break;
       }

@@ -125,7 +125,12 @@ describe("FlowAssociation provider", () => {
     }
     expect(table()[voiceArn(voiceId(3))]).toBeUndefined();
     expect(table()[voiceArn(voiceId(4))]).toBe(flowArn(FLOW_C));
-    expect(await calls()).toEqual({ BatchGetFlowAssociation: 2, DisassociatePhoneNumberContactFlow: 1 });
+    // Each number was given by bare id: DescribePhoneNumber names its ARN, which BatchGetFlowAssociation takes.
+    expect(await calls()).toEqual({
+      DescribePhoneNumber: 2,
+      BatchGetFlowAssociation: 2,
+      DisassociatePhoneNumberContactFlow: 1,
+    });
   });
 
   it("deletes an association already gone without error", async () => {
@@ -146,7 +151,7 @@ describe("getFlowAssociations", () => {
     else process.env["AWS_ENDPOINT_URL_CONNECT"] = saved;
   });
 
-  it("looks up 250 ids in 3 BatchGetFlowAssociation calls and returns every association found", async () => {
+  it("looks up 250 bare ids in one ListFlowAssociations (their ARNs) and 3 BatchGetFlowAssociation calls, returning every association found", async () => {
     for (let i = 0; i < 248; i++) {
       await repoint(em, voiceId(i), FLOW_A);
     }
@@ -165,7 +170,7 @@ describe("getFlowAssociations", () => {
       flowId: flowArn(FLOW_A),
       resourceType: "VOICE_PHONE_NUMBER",
     });
-    expect(await calls()).toEqual({ BatchGetFlowAssociation: 3 });
+    expect(await calls()).toEqual({ ListFlowAssociations: 1, BatchGetFlowAssociation: 3 });
   });
 
   it("rejects an unknown type and an empty id, naming them, with no AWS call", async () => {

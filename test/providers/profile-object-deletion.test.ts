@@ -3,6 +3,7 @@ import type { RunningEmulator } from "../../src/emulator";
 import { makeContext } from "../../src/runtime/context";
 import { profileObjectDeletionProvider } from "../../src/profile-object-deletion/provider";
 import { emulatorWith } from "../helpers/emulator";
+import { failure } from "../helpers/failure";
 import { callsAndErrors, resetMetrics, setFaults } from "../helpers/admin";
 import {
   DOMAIN,
@@ -71,11 +72,11 @@ describe("ProfileObjectDeletion provider", () => {
     });
   });
 
-  it("records alreadyAbsent with AWS's message for an object already gone, by default", async () => {
+  it("records alreadyAbsent with AWS's message for an object already gone, by default, once domain, profile and listing show it", async () => {
     const r = await provider().create(await checked(target("o-3")));
     expect(r.outs).toMatchObject({ outcome: "alreadyAbsent", message: notFound("o-3") });
     expect(await metrics()).toEqual({
-      calls: { DeleteProfileObject: 1 },
+      calls: { DeleteProfileObject: 1, GetDomain: 1, SearchProfiles: 1, ListProfileObjects: 1 },
       errors: { DeleteProfileObject: { ResourceNotFoundException: 1 } },
     });
   });
@@ -87,6 +88,29 @@ describe("ProfileObjectDeletion provider", () => {
       `profile object ${orderKey("o-3")} (type Order) of profile ${PROFILE_A} in domain customers does not exist: ` +
         `DeleteProfileObject answered ResourceNotFoundException (${notFound("o-3")}). Set ignoreMissing: true to record it as alreadyAbsent instead.`,
     );
+  });
+
+  it("fails, recording nothing, when the domain does not exist: not found or access denied is not a deletion", async () => {
+    const e = await failure(
+      provider().create(await checked({ ...target("o-3"), domainName: "no-such-domain" })),
+    );
+    expect(e.message).toBe(
+      `profile object ${orderKey("o-3")} (type Order) of profile ${PROFILE_A} in domain no-such-domain was not found, or access was denied: ` +
+        `DeleteProfileObject answered ResourceNotFoundException (Domain no-such-domain not found), and its absence could not be confirmed ` +
+        `(GetDomain answered ResourceNotFoundException for domain no-such-domain in ${REGION}). Check domainName, profileId, objectTypeName, ` +
+        `the Region and the credentials' permissions (profile:GetDomain, profile:SearchProfiles, profile:ListProfileObjects, ` +
+        `profile:DeleteProfileObject). Nothing was recorded as deleted.`,
+    );
+    expect((await metrics()).calls).toEqual({ DeleteProfileObject: 1, GetDomain: 1 });
+  });
+
+  it("fails when the profile cannot be found in the domain, even with ignoreMissing", async () => {
+    const other = "aaaabbbbccccddddeeeeffff00001111";
+    const e = await failure(provider().create(await checked({ ...target("o-3"), profileId: other })));
+    expect(e.message).toContain(
+      `and its absence could not be confirmed (SearchProfiles found no profile ${other} in domain customers in ${REGION})`,
+    );
+    expect((await metrics()).calls).toEqual({ DeleteProfileObject: 1, GetDomain: 1, SearchProfiles: 1 });
   });
 
   it("counts a not-found on the retry after a dropped connection as its own deletion, even with ignoreMissing false", async () => {
@@ -115,7 +139,7 @@ describe("ProfileObjectDeletion provider", () => {
       provider().create(await checked({ ...target("o-3"), ignoreMissing: false })),
     ).rejects.toThrow("does not exist: DeleteProfileObject answered ResourceNotFoundException");
     expect(await metrics()).toEqual({
-      calls: { DeleteProfileObject: 2 },
+      calls: { DeleteProfileObject: 2, GetDomain: 1, SearchProfiles: 1, ListProfileObjects: 1 },
       errors: { DeleteProfileObject: { ThrottlingException: 1, ResourceNotFoundException: 1 } },
     });
   });
