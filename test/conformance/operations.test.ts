@@ -63,7 +63,8 @@ describe("conformance fixtures", () => {
   });
 });
 
-for (const [operation, fixture] of Object.entries(FIXTURES)) {
+// Only operations the emulator serves get cases (a fixture may be written ahead of its operation).
+for (const [operation, fixture] of Object.entries(FIXTURES).filter(([op]) => EMULATED.has(op))) {
   const { model } = fixture;
   const op = operationOf(model, operation);
   const errors = modelledErrors(model, operation);
@@ -79,7 +80,7 @@ for (const [operation, fixture] of Object.entries(FIXTURES)) {
       paging: paginator ? 1 : 0,
     };
 
-  describe.skipIf(!emulated)(`${operation} (${model.metadata.serviceId})`, () => {
+  describe(`${operation} (${model.metadata.serviceId})`, () => {
     let em: RunningEmulator;
     beforeAll(async () => {
       em = await emulatorWith(CONFORMANCE_SEED);
