@@ -51,6 +51,9 @@ function associateBot(ctx: HandlerContext, raw: Record<string, unknown>): undefi
   }
   const aliasArn = input.LexV2Bot?.AliasArn;
   if (aliasArn === undefined) throw awsError("InvalidRequestException", "LexV2Bot.AliasArn is required");
+  // An alias still propagating (visibleAfterMs) is not found: the AssociateBot reference names no
+  // other error for it. propagationDelayMs below is the emulator's separate case of an alias whose
+  // resource policy has not reached Connect yet.
   const alias = inst.lexV2BotAliases.find((a) => a.arn === aliasArn && visibleAt(a, ctx.now));
   if (!alias) throw awsError("ResourceNotFoundException", `Lex V2 bot alias not found: ${aliasArn}`);
   if (ctx.now < alias.usableFrom) {
