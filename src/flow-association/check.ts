@@ -1,5 +1,6 @@
 import type { ProviderSettings } from "../aws/settings";
 import { Checker, type CheckFailure } from "../validation/checker";
+import { checkArnScope } from "../validation/arn-scope";
 import { checkedRegion } from "../validation/region";
 import { FLOW_RESOURCE_TYPES, type FlowAssociationResourceType } from "./resource-types";
 
@@ -95,6 +96,9 @@ export function checkFlowAssociation(
       "a flow id or arn:<partition>:connect:<region>:<account>:instance/<instanceId>/contact-flow/<flowId>",
   });
   const region = checkedRegion(c, news["region"], settings);
-
+  checkArnScope(c, { instanceId: news["instanceId"], region }, [
+    { property: "resourceId", value: news["resourceId"] },
+    { property: "flowId", value: news["flowId"] },
+  ]);
   return { inputs: c.failures.length === 0 ? { ...news, region } : news, failures: c.failures };
 }

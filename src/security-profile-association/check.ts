@@ -1,6 +1,7 @@
 import type { ProviderSettings } from "../aws/settings";
 import { Checker, type CheckFailure } from "../validation/checker";
 import { containsUnknown, isUnknown } from "../validation/unknown";
+import { checkArnScope } from "../validation/arn-scope";
 import { checkedRegion } from "../validation/region";
 
 export const ENTITY_TYPES = ["AI_AGENT", "USER"] as const;
@@ -87,17 +88,7 @@ export function checkSecurityProfileAssociation(
         ? { pattern: AI_AGENT_ARN, patternHint: AI_AGENT_ARN_HINT }
         : {};
   const entityArn = c.string("entityArn", news["entityArn"], { required: true, min: 1, ...arnRule });
-  if (entityType === "USER" && entityArn && instanceId) {
-    // The user must belong to the instance: a user ARN names its instance, so a mismatch is certain
-    // to fail later with a bare 404.
-    const owner = USER_ARN.exec(entityArn)?.[1];
-    const instance = instanceId.split("/").pop();
-    if (owner !== instance)
-      c.fail(
-        "entityArn",
-        `entityArn must be a user of instance ${instance}, got a user of instance ${owner}`,
-      );
-  }
+  checkArnScope(c, { instanceId, region }, [{ property: "entityArn", value: entityArn }]);
   const ids = checkIds(c, news["securityProfileIds"], news["entityType"]);
 
   const out: Record<string, unknown> = {

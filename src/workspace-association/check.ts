@@ -1,6 +1,7 @@
 import type { ProviderSettings } from "../aws/settings";
 import { Checker, type CheckFailure } from "../validation/checker";
 import { containsUnknown, isUnknown } from "../validation/unknown";
+import { checkArnScope } from "../validation/arn-scope";
 import { checkedRegion } from "../validation/region";
 
 /**
@@ -61,10 +62,16 @@ export function checkWorkspaceAssociation(
   settings: ProviderSettings,
 ): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
   const c = new Checker();
-  c.string("instanceId", news["instanceId"], { required: true, min: 1, max: 100 });
+  const instanceId = c.string("instanceId", news["instanceId"], { required: true, min: 1, max: 100 });
   c.string("workspaceId", news["workspaceId"], { required: true, min: 1, max: 256 });
   const region = checkedRegion(c, news["region"], settings);
   const arns = checkResourceArns(c, news["resourceArns"]);
+  if (arns)
+    checkArnScope(
+      c,
+      { instanceId, region },
+      arns.map((value, i) => ({ property: `resourceArns[${i}]`, value })),
+    );
   const out: Record<string, unknown> = { ...news, region };
   if (arns && !containsUnknown(arns)) out["resourceArns"] = [...arns].sort();
   return { inputs: c.failures.length === 0 ? out : news, failures: c.failures };

@@ -76,7 +76,7 @@ describe("SecurityProfileAssociation check", () => {
       [
         { ...agent, entityType: "USER", entityArn: USER_ARN.replace(INSTANCE, "other-instance") },
         "entityArn",
-        `entityArn must be a user of instance ${INSTANCE}, got a user of instance other-instance`,
+        `entityArn belongs to instance other-instance, but the resource's instanceId is ${INSTANCE}`,
       ],
       [{ ...agent, exclusive: "yes" }, "exclusive", "exclusive must be a boolean, got string"],
       [{ ...agent, instanceId: undefined }, "instanceId", "instanceId is required"],
