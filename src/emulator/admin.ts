@@ -5,7 +5,7 @@ import type { LiveState } from "./core/live-state";
 import type { Metrics } from "./core/metrics";
 import type { QuotaConfig, Quotas } from "./core/quotas";
 import { jsonReply, type Reply } from "./http";
-import { SeedError, stateFromSeed } from "./seed";
+import { documentFromSeed, SeedError } from "./seed";
 
 export interface AdminParts {
   live: LiveState;
@@ -34,20 +34,20 @@ export class AdminApi {
     const key = `${method} ${path}`;
     switch (key) {
       case "GET /_emulator/state":
-        return jsonReply(200, live.state);
+        return jsonReply(200, live.document);
       case "GET /_emulator/metrics":
         return jsonReply(200, metrics);
       case "DELETE /_emulator/metrics":
         metrics.reset();
         return jsonReply(200, metrics);
       case "POST /_emulator/reset":
-        live.replace(stateFromSeed(this.baseline, Date.now()));
+        live.replace(documentFromSeed(this.baseline, Date.now()));
         metrics.reset();
         faults.configure(this.parts.initialFaults);
         return jsonReply(200, { reset: true });
       case "POST /_emulator/seed": {
         const seed = jsonBody(body);
-        live.replace(refusing(SeedError, () => stateFromSeed(seed, Date.now())));
+        live.replace(refusing(SeedError, () => documentFromSeed(seed, Date.now())));
         this.baseline = seed;
         return jsonReply(200, { seeded: true });
       }

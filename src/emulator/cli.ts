@@ -8,13 +8,15 @@ import { startEmulator } from "./server";
 const HELP = `Usage: connect-emulator [options]
 
 A loopback emulator of the Amazon Connect and Customer Profiles APIs used by
-pulumi-connect-associations. Point the AWS SDK at it with
-AWS_ENDPOINT_URL_CONNECT / AWS_ENDPOINT_URL_CUSTOMER_PROFILES (any credentials).
+pulumi-connect-associations, and of STS's GetCallerIdentity and AssumeRole.
+Point the AWS SDK at it with AWS_ENDPOINT_URL_CONNECT /
+AWS_ENDPOINT_URL_CUSTOMER_PROFILES / AWS_ENDPOINT_URL_STS (any credentials with
+a single-account seed; a seeded account's access keys with the accounts form).
 
 Options:
   --host HOST        address to listen on (default 127.0.0.1)
   --port N           port to listen on; 0 picks a free one (default 0)
-  --seed FILE        JSON seed file (format in the README)
+  --seed FILE        JSON seed file (format in docs/emulator.md)
   --data-dir DIR     persist state in DIR after every mutation; reload it at start
   --quotas off|aws   per-operation throttling: off, or Connect's defaults (2/s, burst 5)
   --faults FILE      inject faults from the start: JSON as for PUT /_emulator/faults

@@ -31,8 +31,8 @@ function errorReply(err: AwsError): Reply {
 
 function send(res: http.ServerResponse, reply: Reply): void {
   res.writeHead(reply.status, {
-    ...reply.headers,
     "x-amzn-requestid": randomUUID(),
+    ...reply.headers,
     "content-length": Buffer.byteLength(reply.body),
   });
   res.end(reply.body);
@@ -102,7 +102,7 @@ async function answer(
         headers: req.headers,
         body,
       });
-      reply = jsonReply(outcome.status ?? 200, outcome.result);
+      reply = outcome.reply ?? jsonReply(outcome.status ?? 200, outcome.result);
       delivery = outcome;
     }
   } catch (e) {

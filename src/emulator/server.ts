@@ -14,14 +14,18 @@ import { Router, type Route } from "./core/router";
 import { requestListener } from "./http";
 import { CONNECT_MODEL, CUSTOMER_PROFILES_MODEL } from "./models";
 import { profilesRoutes } from "./profiles/routes";
-import { stateFromSeed } from "./seed";
-import { emptyState, type EmulatorState } from "./state";
+import { documentFromSeed } from "./seed";
+import { emptyState, type EmulatorDocument, type EmulatorState } from "./state";
+import { StsService } from "./sts/service";
 
 export interface EmulatorOptions {
   host?: string;
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** A seed document (see the README), used when the data dir holds no state yet. */
+  /**
+   * A seed document (docs/emulator.md: the single-account form or the accounts form), used when the
+   * data dir holds no state yet.
+   */
   seed?: unknown;
   /** Persist state here after every mutation, and load it at start. */
   dataDir?: string;
@@ -35,8 +39,15 @@ export interface EmulatorOptions {
 export interface RunningEmulator {
   url: string;
   port: number;
-  /** The live state (mutating it changes what the emulator answers). */
+  /**
+   * The live state (mutating it changes what the emulator answers): the single account's, or with the
+   * seed's accounts form its first account's.
+   */
   state(): EmulatorState;
+  /** The live state of one account; undefined when the emulator holds no such account. */
+  account(accountId: string): EmulatorState | undefined;
+  /** Everything the emulator holds, as GET /_emulator/state serves it. */
+  document(): EmulatorDocument;
   metrics: Metrics;
   close(): Promise<void>;
 }
@@ -59,9 +70,9 @@ const SERVICES: Record<string, Service> = Object.fromEntries([
 /** Starts the emulator on loopback (or `host`) and resolves once it listens. */
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const persistence = opts.dataDir ? new Persistence(opts.dataDir) : undefined;
-  const fromDisk = persistence?.load() as EmulatorState | undefined;
+  const fromDisk = persistence?.load() as EmulatorDocument | undefined;
   const live = new LiveState(
-    fromDisk ?? (opts.seed ? stateFromSeed(opts.seed, Date.now()) : emptyState()),
+    fromDisk ?? (opts.seed ? documentFromSeed(opts.seed, Date.now()) : emptyState()),
     persistence,
   );
   const metrics = new Metrics();
@@ -72,7 +83,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   faults.configure(initialFaults);
 
   const admin = new AdminApi({ live, metrics, quotas, faults, seed: opts.seed ?? {}, initialFaults });
-  const pipeline = new Pipeline({ services: SERVICES, live, metrics, quotas, faults });
+  const sts = new StsService({ live, metrics });
+  const pipeline = new Pipeline({
+    services: SERVICES,
+    queryServices: { [sts.signingName]: sts },
+    live,
+    metrics,
+    quotas,
+    faults,
+  });
   const server = http.createServer(
     requestListener({
       admin: (method, path, body) => admin.handle(method, path, body),
@@ -91,6 +110,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     url: `http://${host}:${addr.port}`,
     port: addr.port,
     state: () => live.state,
+    account: (accountId) => live.account(accountId),
+    document: () => live.document,
     metrics,
     close: () =>
       new Promise<void>((resolve) => {

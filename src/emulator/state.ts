@@ -3,7 +3,10 @@ import type { RecordedResult } from "./core/idempotency";
 /**
  * A seeded entity that may still be propagating: until `visibleFrom` (epoch ms: the time its seed was
  * loaded plus the seed's `visibleAfterMs`) every AWS API treats it as not existing yet. Absent: it
- * exists from the start.
+ * exists from the start. The API references name no error for a resource still propagating, only
+ * ResourceNotFoundException ("The specified resource was not found.") for one that does not exist,
+ * which every operation here models; answering that one is the emulator's choice (docs/emulator.md,
+ * Propagation).
  */
 export interface Propagating {
   visibleFrom?: number;
@@ -117,6 +120,60 @@ export interface EmulatorState {
   connect: { instances: InstanceState[] };
   customerProfiles: { domains: DomainState[] };
   clientTokens: Record<string, RecordedResult>;
+}
+
+/** An access key of an account (the seed's accounts form). */
+export interface AccessKeyState {
+  accessKeyId: string;
+  /** Kept as seeded; never read (signatures are not verified). */
+  secretAccessKey: string;
+  /** The IAM user the key belongs to; absent: the user `emulator`. */
+  userName?: string;
+}
+
+/** An IAM role of an account that STS AssumeRole can assume. */
+export interface RoleState {
+  arn: string;
+  /** The accounts the role's trust policy lets assume it. */
+  trustedAccountIds: string[];
+  /** The trust policy's `sts:ExternalId` condition, when it has one. */
+  externalId?: string;
+  /** IAM's MaxSessionDuration, in seconds (IAM's default: 3600). */
+  maxSessionDuration: number;
+}
+
+/** One account of the accounts form: its services' state, its access keys and its roles. */
+export interface AccountState extends EmulatorState {
+  accessKeys: AccessKeyState[];
+  roles: RoleState[];
+}
+
+/** Temporary credentials issued by AssumeRole: they act in the role's account until `expiration`. */
+export interface SessionState {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  /** Epoch ms. */
+  expiration: number;
+  accountId: string;
+  roleArn: string;
+  sessionName: string;
+}
+
+/** The state of a seed in the accounts form: each account under its id, and the issued sessions. */
+export interface AccountsState {
+  accounts: Record<string, AccountState>;
+  sessions: SessionState[];
+}
+
+/**
+ * Everything the emulator holds, as GET /_emulator/state serves it and --data-dir persists it: one
+ * account's state (the seed's single-account form), or every account's (its accounts form).
+ */
+export type EmulatorDocument = EmulatorState | AccountsState;
+
+export function isAccountsState(doc: EmulatorDocument): doc is AccountsState {
+  return "accounts" in doc;
 }
 
 export function emptyState(): EmulatorState {

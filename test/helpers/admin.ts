@@ -1,4 +1,4 @@
-import type { EmulatorState } from "../../src/emulator";
+import type { AccountsState, EmulatorState } from "../../src/emulator";
 import type { FaultConfig } from "../../src/emulator/core/faults";
 import { admin, type EmulatorAt } from "./emulator";
 
@@ -18,6 +18,11 @@ export interface EmulatorMetrics {
   /** Per operation, the time (ms since the epoch) of its first and of its last call. */
   firstCallAt: Record<string, number>;
   lastCallAt: Record<string, number>;
+  /**
+   * The calls and errors per account (the one the caller's credentials act in), once a call was
+   * counted.
+   */
+  accounts?: Record<string, Pick<EmulatorMetrics, "calls" | "errors">>;
 }
 
 export async function metricsOf(em: EmulatorAt): Promise<EmulatorMetrics> {
@@ -68,7 +73,12 @@ export async function setFaults(em: EmulatorAt, faults: FaultConfig): Promise<vo
 /** No fault rules. */
 export const NO_FAULTS: FaultConfig = { seed: 1, rules: [] };
 
-/** GET /_emulator/state: the emulator's whole state document. */
+/** GET /_emulator/state: the emulator's whole state document (of a seed in the single-account form). */
 export async function stateOf(em: EmulatorAt): Promise<EmulatorState> {
   return (await admin(em, "GET", "/_emulator/state")) as EmulatorState;
+}
+
+/** GET /_emulator/state of an emulator seeded in the accounts form: each account's state under its id. */
+export async function accountsOf(em: EmulatorAt): Promise<AccountsState["accounts"]> {
+  return ((await admin(em, "GET", "/_emulator/state")) as AccountsState).accounts;
 }

@@ -1,8 +1,12 @@
 import { ConnectClient } from "@aws-sdk/client-connect";
+import { STSClient } from "@aws-sdk/client-sts";
 import { startEmulator, type RunningEmulator } from "../../src/emulator";
 import { REGION } from "./seeds/base";
 
-/** Test credentials: the emulator needs a SigV4 scope, not a real key. */
+/**
+ * Test credentials: the emulator needs a SigV4 scope, not a real key (a seed in the single-account
+ * form answers any key).
+ */
 export const TEST_CREDENTIALS = {
   accessKeyId: "AKIAEMULATOR000TEST",
   secretAccessKey: "emulator-test-secret",
@@ -15,9 +19,26 @@ export async function emulatorWith(
   return startEmulator({ seed, quotas: opts.quotas ?? "off" });
 }
 
+/** Credentials as the SDK takes them: an access key, or temporary credentials with their session token. */
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
 /** A real SDK v3 Connect client pointed at the emulator, with SDK retries off so errors show as they are. */
-export function connectClient(em: RunningEmulator, region = REGION, maxAttempts = 1): ConnectClient {
-  return new ConnectClient({ region, endpoint: em.url, credentials: TEST_CREDENTIALS, maxAttempts });
+export function connectClient(
+  em: RunningEmulator,
+  region = REGION,
+  maxAttempts = 1,
+  credentials: Credentials = TEST_CREDENTIALS,
+): ConnectClient {
+  return new ConnectClient({ region, endpoint: em.url, credentials, maxAttempts });
+}
+
+/** A real SDK v3 STS client pointed at the emulator (retries off), signing with `credentials`. */
+export function stsClient(em: EmulatorAt, credentials: Credentials = TEST_CREDENTIALS): STSClient {
+  return new STSClient({ region: REGION, endpoint: em.url, credentials, maxAttempts: 1 });
 }
 
 /** An emulator to administer: one of `startEmulator`, or one the CLI started, by its URL. */

@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { connectRoutes } from "../../src/emulator/connect/routes";
 import { ModelReader, modelPattern, type ServiceModel } from "../../src/emulator/core/model";
-import { CONNECT_MODEL, CUSTOMER_PROFILES_MODEL } from "../../src/emulator/models";
+import { CONNECT_MODEL, CUSTOMER_PROFILES_MODEL, STS_MODEL } from "../../src/emulator/models";
 import { profilesRoutes } from "../../src/emulator/profiles/routes";
+import { stsOperations } from "../../src/emulator/sts/operations";
 
 /*
  * src/emulator/models/*.json are written by scripts/update-aws-models from botocore downloaded from
@@ -18,6 +19,7 @@ const pinned = /^BOTOCORE_VERSION = "([^"]+)"$/m.exec(script)?.[1];
 const MODELS: [string, ServiceModel, readonly { operation: string }[]][] = [
   ["connect", CONNECT_MODEL, connectRoutes],
   ["customer-profiles", CUSTOMER_PROFILES_MODEL, profilesRoutes],
+  ["sts", STS_MODEL, stsOperations],
 ];
 
 describe.each(MODELS)("src/emulator/models/%s.json", (file, model, routes) => {

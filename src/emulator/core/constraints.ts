@@ -182,14 +182,16 @@ export function violations(shape: Shape, value: unknown, path: string): string[]
   }
 }
 
+/** AWS's validation message for the first violations of `value` against `shape`; undefined if none. */
+export function validationMessage(shape: Shape, value: unknown): string | undefined {
+  const found = violations(shape, value, "");
+  if (found.length === 0) return undefined;
+  const n = found.length;
+  return `${n} validation error${n === 1 ? "" : "s"} detected: ${found.slice(0, 10).join("; ")}`;
+}
+
 /** Throws the operation's documented validation error for the first violations found. */
 export function validate(shape: Shape, value: unknown, errorCode: ErrorCode): void {
-  const found = violations(shape, value, "");
-  if (found.length > 0) {
-    const n = found.length;
-    throw awsError(
-      errorCode,
-      `${n} validation error${n === 1 ? "" : "s"} detected: ${found.slice(0, 10).join("; ")}`,
-    );
-  }
+  const message = validationMessage(shape, value);
+  if (message !== undefined) throw awsError(errorCode, message);
 }

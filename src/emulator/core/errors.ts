@@ -2,15 +2,17 @@ import { CONNECT_ERRORS, type ConnectErrorCode } from "../connect/errors";
 import { PROFILES_ERRORS, type ProfilesErrorCode } from "../profiles/errors";
 
 /**
- * Errors of AWS's front end, answered before a request reaches either service (signature, routing,
- * body), and by the admin API.
+ * Errors of AWS's front end, answered before a request reaches either service (signature,
+ * credentials, routing, body), and by the admin API.
  */
 const FRONT_END_ERRORS = {
+  ExpiredTokenException: 403,
   IncompleteSignatureException: 403,
   MissingAuthenticationTokenException: 403,
   RequestEntityTooLargeException: 413,
   SerializationException: 400,
   UnknownOperationException: 404,
+  UnrecognizedClientException: 403,
 } as const;
 
 /** Whether `code` is one of AWS's front end's, which no service model lists. */

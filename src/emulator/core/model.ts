@@ -29,15 +29,19 @@ export interface ModelShape {
   enum?: string[];
   union?: boolean;
   exception?: boolean;
-  error?: { httpStatusCode?: number };
+  /** `code`: the error's code on the wire where it is not the shape's name (query protocol). */
+  error?: { code?: string; httpStatusCode?: number };
   timestampFormat?: string;
+  /** Query protocol: a list or map written without its wrapping element. */
+  flattened?: boolean;
 }
 
 export interface ModelOperation {
   name: string;
   http: { method: string; requestUri: string; responseCode?: number };
   input?: { shape: string };
-  output?: { shape: string };
+  /** `resultWrapper`: the query protocol's element around the output members. */
+  output?: { shape: string; resultWrapper?: string };
   errors?: { shape: string }[];
 }
 
@@ -52,7 +56,15 @@ export interface ModelPaginator {
 /** A model file as scripts/update-aws-models writes it. */
 export interface ServiceModel {
   source: { package: string; version: string; files: string[] };
-  metadata: { signingName?: string; endpointPrefix: string; protocol: string; serviceId: string };
+  metadata: {
+    signingName?: string;
+    endpointPrefix: string;
+    protocol: string;
+    serviceId: string;
+    apiVersion: string;
+    /** The query protocol's XML namespace. */
+    xmlNamespace?: string;
+  };
   operations: Record<string, ModelOperation>;
   paginators: Record<string, ModelPaginator>;
   shapes: Record<string, ModelShape>;

@@ -4,11 +4,13 @@ import { AwsError, awsError, isFrontEndError, type ErrorCode } from "./errors";
 import type { Faults } from "./faults";
 import { fingerprint } from "./idempotency";
 import type { LiveState } from "./live-state";
+import type { EmulatorState } from "../state";
+import { callerOf, CredentialError, type Caller } from "../sts/identity";
 import type { Metrics } from "./metrics";
 import type { ModelReader } from "./model";
 import type { Quotas } from "./quotas";
 import type { BoundRoute, Router } from "./router";
-import { credentialScope, type CredentialScope } from "./sigv4";
+import { credentialScope, securityToken, type CredentialScope } from "./sigv4";
 
 /** One emulated service: its model, its operations, and the code of its own 500 error shape. */
 export interface Service {
@@ -30,6 +32,8 @@ export interface ApiCall {
 /** What a call that did not fail answers, and how the answer is to be delivered. */
 export interface Outcome {
   result: unknown;
+  /** The whole answer, from a service that writes its own (STS, in the query protocol's XML). */
+  reply?: { status: number; headers: Record<string, string>; body: string };
   /** The HTTP status of the answer: the operation's modelled success status. */
   status?: number;
   delayMs?: number;
@@ -39,9 +43,16 @@ export interface Outcome {
   dropAfter?: boolean;
 }
 
+/** A service that answers requests whole, errors included, in a protocol of its own (STS). */
+export interface QueryService {
+  run(call: ApiCall, scope: CredentialScope, now: number): Outcome;
+}
+
 export interface PipelineParts {
   /** Services, keyed by the SigV4 signing name in the credential scope, as AWS routes them. */
   services: Readonly<Record<string, Service>>;
+  /** Services answering in the AWS query protocol, keyed likewise. */
+  queryServices?: Readonly<Record<string, QueryService>>;
   live: LiveState;
   metrics: Metrics;
   quotas: Quotas;
@@ -57,40 +68,65 @@ interface Injected {
 }
 
 /**
- * An API request's way through the emulator, in AWS's order: quota, faults, validation, idempotency,
- * lag, handler, persistence. A throttled or faulted call is refused before its input is read, and
- * nothing is persisted for a call that failed.
+ * An API request's way through the emulator, in AWS's order: credentials (the access key picks the
+ * account whose state answers), quota, faults, validation, idempotency, lag, handler, persistence. A
+ * throttled or faulted call is refused before its input is read, and nothing is persisted for a call
+ * that failed.
  */
 export class Pipeline {
   constructor(private readonly parts: PipelineParts) {}
 
   run(call: ApiCall): Outcome {
     const scope = credentialScope(call.authorization);
+    const now = Date.now();
+    const query = this.parts.queryServices?.[scope.service];
+    if (query) return query.run(call, scope, now);
     const service = this.parts.services[scope.service];
     if (!service) throw awsError("UnknownOperationException", `Service ${scope.service} is not emulated`);
+    const { caller, account } = this.account(call, scope, now);
     const match = service.router.match(call.method, call.url.pathname);
     if (!match)
       throw awsError("UnknownOperationException", `No operation for ${call.method} ${call.url.pathname}`);
-    const now = Date.now();
-    this.parts.metrics.call(match.route.operation, now);
+    this.parts.metrics.call(match.route.operation, now, caller.accountId);
     try {
-      return this.operate(call, service, scope, match.route, match.labels, now);
+      return this.operate(call, service, scope, account, match.route, match.labels, now);
     } catch (e) {
-      if (e instanceof AwsError) this.parts.metrics.error(match.route.operation, e.code);
+      if (e instanceof AwsError) this.parts.metrics.error(match.route.operation, e.code, caller.accountId);
       throw e;
     }
+  }
+
+  /** The caller of a request and the state of the account it acts in, or AWS's refusal of its key. */
+  private account(
+    call: ApiCall,
+    scope: CredentialScope,
+    now: number,
+  ): { caller: Caller; account: EmulatorState } {
+    const { live } = this.parts;
+    let caller: Caller;
+    try {
+      caller = callerOf(live.document, scope.accessKeyId, securityToken(call.headers), now);
+    } catch (e) {
+      if (!(e instanceof CredentialError)) throw e;
+      throw awsError(e.expired ? "ExpiredTokenException" : "UnrecognizedClientException", e.message);
+    }
+    const account = live.account(caller.accountId);
+    if (!account) throw new Error(`emulator: no state for account ${caller.accountId}`);
+    return { caller, account };
   }
 
   private operate(
     call: ApiCall,
     service: Service,
     scope: CredentialScope,
+    account: EmulatorState,
     route: BoundRoute,
     labels: Record<string, string>,
     now: number,
   ): Outcome {
     const { live, quotas } = this.parts;
-    if (!quotas.take(route.operation, `${scope.region}:${route.operation}`, now)) {
+    // Quotas are per account and Region, as AWS's are.
+    if (!quotas.take(route.operation, `${account.accountId}:${scope.region}:${route.operation}`, now)) {
       throw awsError("ThrottlingException", "Rate exceeded");
     }
     const { dropBefore, dropAfter, delayMs, lagMs } = this.inject(route.operation, service);
@@ -103,8 +139,9 @@ export class Pipeline {
       validate(contract.input, input, route.validationError);
 
       const token = clientToken(route, input);
+      const tokens = live.tokens(account);
       if (token) {
-        const seen = live.tokens.lookup(route.operation, token.value, token.fingerprint, now);
+        const seen = tokens.lookup(route.operation, token.value, token.fingerprint, now);
         if (seen.hit) return { body: seen.body, replayed: true };
         if (seen.conflict)
           throw awsError(
@@ -113,12 +150,13 @@ export class Pipeline {
           );
       }
 
-      if (route.mutates && lagMs > 0) live.lag.open(live.state, now, lagMs);
-      const view = route.mutates ? live.state : live.lag.view(live.state, now);
+      const lag = live.lag(account.accountId);
+      if (route.mutates && lagMs > 0) lag.open(account, now, lagMs);
+      const view = route.mutates ? account : lag.view(account, now);
       const raw = route.handler({ state: view, region: scope.region, now }, input);
       const body = output(service.model, route, raw);
 
-      if (token) live.tokens.record(route.operation, token.value, token.fingerprint, body, now);
+      if (token) tokens.record(route.operation, token.value, token.fingerprint, body, now);
       if (route.mutates || token) live.save();
       return { body, replayed: false };
     });

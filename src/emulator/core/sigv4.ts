@@ -11,8 +11,9 @@ export interface CredentialScope {
 const SCOPE = /Credential=([^/\s,]+)\/(\d{8})\/([^/\s,]+)\/([^/\s,]+)\/aws4_request/;
 
 /**
- * Reads the credential scope, as AWS does to route a request to a service and Region. Signatures
- * are not verified (the emulator holds no secrets), but an unsigned request is refused.
+ * Reads the credential scope, as AWS does to route a request to a service and Region, and the
+ * access key that picks the caller's account. Signatures are not verified (the secret keys are
+ * never read), but an unsigned request is refused.
  */
 export function credentialScope(authorization: string | undefined): CredentialScope {
   if (!authorization) {
@@ -32,4 +33,15 @@ export function credentialScope(authorization: string | undefined): CredentialSc
     );
   }
   return { accessKeyId: m[1] ?? "", date: m[2] ?? "", region: m[3] ?? "", service: m[4] ?? "" };
+}
+
+/**
+ * The session token of temporary credentials, which SigV4 sends in `X-Amz-Security-Token`; undefined
+ * for an access key's request.
+ */
+export function securityToken(
+  headers: Readonly<Record<string, string | string[] | undefined>> | undefined,
+): string | undefined {
+  const v = headers?.["x-amz-security-token"];
+  return typeof v === "string" ? v : undefined;
 }

@@ -1,11 +1,12 @@
 import type { ServiceModel } from "../core/model";
 import connect from "./connect.json";
 import customerProfiles from "./customer-profiles.json";
+import sts from "./sts.json";
 
 /*
- * AWS's service models of the two emulated services (botocore's, trimmed by
- * scripts/update-aws-models: never edited by hand). Imported as JSON modules, so `tsc` copies them
- * into dist/emulator/models/ and the package ships them.
+ * AWS's service models of the emulated services: Connect, Customer Profiles and STS (botocore's,
+ * trimmed by scripts/update-aws-models: never edited by hand). Imported as JSON modules, so `tsc`
+ * copies them into dist/emulator/models/ and the package ships them.
  */
 
 /** The names of a model's error shapes (those marked `exception`), as a type. */
@@ -19,3 +20,4 @@ export type ProfilesModelErrorCode = ErrorShapeNames<typeof customerProfiles.sha
 
 export const CONNECT_MODEL: ServiceModel = connect;
 export const CUSTOMER_PROFILES_MODEL: ServiceModel = customerProfiles;
+export const STS_MODEL: ServiceModel = sts;
