@@ -1,5 +1,12 @@
 export { BotAssociation } from "./bot-association/resource";
-export type { BotAssociationArgs, LexBotArgs, LexV2BotArgs } from "./bot-association/resource";
+export type {
+  BotAssociationArgs,
+  BotAssociationBaseArgs,
+  BotAssociationLexBotArgs,
+  BotAssociationLexV2BotArgs,
+  LexBotArgs,
+  LexV2BotArgs,
+} from "./bot-association/resource";
 export { SecurityProfileAssociation } from "./security-profile-association/resource";
 export type { SecurityProfileAssociationArgs } from "./security-profile-association/resource";
 export { WorkspaceAssociation } from "./workspace-association/resource";

@@ -15,14 +15,10 @@ export interface LexV2BotArgs {
   aliasArn: pulumi.Input<string>;
 }
 
-/** The inputs of a {@link BotAssociation}: the instance and exactly one of `lexBot` / `lexV2Bot`. */
-export interface BotAssociationArgs {
+/** The inputs every {@link BotAssociation} takes, whichever Lex version its bot is. */
+export interface BotAssociationBaseArgs {
   /** The Amazon Connect instance: its id (1-100 characters). */
   instanceId: pulumi.Input<string>;
-  /** A Lex V1 bot. Exactly one of `lexBot` and `lexV2Bot`. */
-  lexBot?: pulumi.Input<LexBotArgs>;
-  /** A Lex V2 bot alias. Exactly one of `lexBot` and `lexV2Bot`. */
-  lexV2Bot?: pulumi.Input<LexV2BotArgs>;
   /** The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`. */
   region?: pulumi.Input<string>;
   /**
@@ -31,6 +27,29 @@ export interface BotAssociationArgs {
    */
   adoptExisting?: pulumi.Input<boolean>;
 }
+
+/** A {@link BotAssociation} of a Lex V1 bot: `lexBot`, and no `lexV2Bot`. */
+export interface BotAssociationLexBotArgs extends BotAssociationBaseArgs {
+  /** A Lex V1 bot. */
+  lexBot: pulumi.Input<LexBotArgs>;
+  /** Not with `lexBot`: a resource associates one bot. */
+  lexV2Bot?: never;
+}
+
+/** A {@link BotAssociation} of a Lex V2 bot alias: `lexV2Bot`, and no `lexBot`. */
+export interface BotAssociationLexV2BotArgs extends BotAssociationBaseArgs {
+  /** A Lex V2 bot alias. */
+  lexV2Bot: pulumi.Input<LexV2BotArgs>;
+  /** Not with `lexV2Bot`: a resource associates one bot. */
+  lexBot?: never;
+}
+
+/**
+ * The inputs of a {@link BotAssociation}: the instance and exactly one of `lexBot` / `lexV2Bot`.
+ * The compiler rejects both or neither; check rejects them too, for programs it does not see
+ * (JavaScript, casts, values computed at run time).
+ */
+export type BotAssociationArgs = BotAssociationLexBotArgs | BotAssociationLexV2BotArgs;
 
 /**
  * Lets an Amazon Connect instance use an Amazon Lex V1 bot or Lex V2 bot alias.

@@ -18,6 +18,19 @@ function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
   return host;
 }
 
+/**
+ * The compiler options of a user's program as the README recommends them: strict, and node16 module
+ * resolution, under which the package's `exports` map resolves it and its `/emulator` entry.
+ */
+export const USER_COMPILER_OPTIONS: ts.CompilerOptions = {
+  strict: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.Node16,
+  moduleResolution: ts.ModuleResolutionKind.Node16,
+  types: ["node"],
+  skipLibCheck: true,
+};
+
 /** Every diagnostic of `rootNames` under `options`, formatted as tsc prints them ("" when clean). */
 export function diagnosticsOf(rootNames: string[], options: ts.CompilerOptions): string {
   const program = ts.createProgram({

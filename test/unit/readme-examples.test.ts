@@ -4,7 +4,7 @@ import * as path from "node:path";
 import * as ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../helpers/pulumi";
-import { diagnosticsOf } from "../helpers/typecheck";
+import { diagnosticsOf, USER_COMPILER_OPTIONS } from "../helpers/typecheck";
 
 // Every ```ts block of the README is a whole module that a user could paste into index.ts: it
 // imports what it uses. Each is checked as its own file against the package's published types
@@ -37,12 +37,7 @@ describe("README.md TypeScript examples", () => {
       return file;
     });
     const diagnostics = diagnosticsOf(files, {
-      strict: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.Node16,
-      moduleResolution: ts.ModuleResolutionKind.Node16,
-      types: ["node"],
-      skipLibCheck: true,
+      ...USER_COMPILER_OPTIONS,
       // Each block is a module of its own, even one with no import.
       moduleDetection: ts.ModuleDetectionKind.Force,
     });
