@@ -1,4 +1,5 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { guardAccount } from "./account-guard";
 import { configureProcess, processContext } from "./context";
 import type { ResourceDefinition } from "./definition";
 import { RESOURCES, type ResourceTypeName } from "./registry";
@@ -9,16 +10,21 @@ import { RESOURCES, type ResourceTypeName } from "./registry";
  */
 function entry(definition: ResourceDefinition): dynamic.ResourceProvider {
   const p = () => definition.lifecycle(processContext());
+  // Every mutating step first makes sure it acts in the right account (./account-guard.ts).
+  const guarded = async <T>(props: Record<string, unknown>, step: () => Promise<T>): Promise<T> => {
+    await guardAccount(processContext(), props);
+    return step();
+  };
   return {
     async configure(req) {
       configureProcess(req.config);
     },
     check: (olds, news) => p().check(olds, news),
     diff: (id, olds, news) => p().diff(id, olds, news),
-    create: (inputs) => p().create(inputs),
+    create: (inputs) => guarded(inputs, () => p().create(inputs)),
     read: (id, props) => p().read(id, props),
-    update: (id, olds, news) => p().update(id, olds, news),
-    delete: (id, props) => p().delete(id, props),
+    update: (id, olds, news) => guarded(news, () => p().update(id, olds, news)),
+    delete: (id, props) => guarded(props, () => p().delete(id, props)),
   };
 }
 
