@@ -182,6 +182,10 @@ function comparable(state: EmulatorState): EmulatorState {
   const copy = structuredClone(state);
   delete copy.clientTokens;
   for (const i of copy.connect.instances) for (const a of i.lexV2BotAliases) delete a.usableFrom;
+  // When the seed was loaded (GetDomain's CreatedAt, added after 0.1.0): a time, not an association.
+  for (const d of (copy as { customerProfiles?: { domains?: { createdAt?: unknown }[] } }).customerProfiles
+    ?.domains ?? [])
+    delete d.createdAt;
   return copy;
 }
 
