@@ -1,4 +1,4 @@
-import type { CheckFailure } from "../validation/checker";
+import { forEngine, type CheckFailure } from "../validation/checker";
 import type { Lifecycle } from "./context";
 /** The dynamic-provider diff result (the fields the engine reads). */
 export interface DiffOutcome {
@@ -52,7 +52,8 @@ export function checkAndDiff(spec: {
   const normalise = spec.normalise ?? ((p: Record<string, unknown>) => p);
   return {
     async check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
-      return spec.check(news);
+      const { inputs, failures } = spec.check(news);
+      return { inputs, failures: failures.map(forEngine) };
     },
     async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
       return planDiff({

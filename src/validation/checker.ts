@@ -16,8 +16,26 @@ export interface StringRule {
   enum?: readonly string[];
 }
 
-function shown(value: string): string {
-  return value.length > 80 ? `'${value.slice(0, 80)}…' (${value.length} characters)` : `'${value}'`;
+/** The longest value a message quotes whole, in characters (code points, as the length rules count). */
+const SHOWN_MAX = 80;
+
+/** A value as a message quotes it: whole up to 80 characters, else its start and its length. */
+export function shown(value: string): string {
+  const chars = [...value];
+  return chars.length > SHOWN_MAX
+    ? `'${chars.slice(0, SHOWN_MAX).join("")}…' (${chars.length} characters)`
+    : `'${value}'`;
+}
+
+/**
+ * A failure as the engine can show it. The engine prints `property <p> value <inputs[p]>`, looking
+ * `p` up among the top-level inputs only (pulumi/pulumi pkg/resource/deploy/step_generator.go,
+ * issueCheckFailures): a nested path (`lexBot.name`, `resourceArns[3]`) or several properties
+ * (`lexBot | lexV2Bot`) would print `value {<nil>}`. Those become resource-level failures (no
+ * property), whose reason already names the path and the value.
+ */
+export function forEngine(failure: CheckFailure): CheckFailure {
+  return /^[A-Za-z_$][\w$]*$/.test(failure.property) ? failure : { property: "", reason: failure.reason };
 }
 
 /**
@@ -28,8 +46,9 @@ function shown(value: string): string {
 export class Checker {
   readonly failures: CheckFailure[] = [];
 
+  /** Records a failure, unless the property already has one: one message per property, the first rule it breaks. */
   fail(property: string, reason: string): void {
-    this.failures.push({ property, reason });
+    if (!this.failures.some((f) => f.property === property)) this.failures.push({ property, reason });
   }
 
   /** Returns the value when it is a present, known string that satisfies the rule. */
@@ -44,22 +63,21 @@ export class Checker {
       return undefined;
     }
     const len = [...value].length;
-    const before = this.failures.length;
-    if (rule.min !== undefined && len < rule.min)
-      this.fail(
-        property,
-        `${property} must be at least ${rule.min} character${rule.min === 1 ? "" : "s"} long, got ${len}`,
-      );
-    if (rule.max !== undefined && len > rule.max)
-      this.fail(property, `${property} must be at most ${rule.max} characters long, got ${len}`);
-    if (rule.pattern && !rule.pattern.test(value))
-      this.fail(
-        property,
-        `${property} must match ${rule.patternHint ?? rule.pattern.source}, got ${shown(value)}`,
-      );
-    if (rule.enum && !rule.enum.includes(value))
-      this.fail(property, `${property} must be one of ${rule.enum.join(", ")}, got ${shown(value)}`);
-    return this.failures.length === before ? value : undefined;
+    const broken =
+      rule.min !== undefined && len < rule.min
+        ? len === 0
+          ? `${property} must not be empty`
+          : `${property} must be at least ${rule.min} characters long, got ${len}`
+        : rule.max !== undefined && len > rule.max
+          ? `${property} must be at most ${rule.max} characters long, got ${len}`
+          : rule.pattern && !rule.pattern.test(value)
+            ? `${property} must match ${rule.patternHint ?? rule.pattern.source}, got ${shown(value)}`
+            : rule.enum && !rule.enum.includes(value)
+              ? `${property} must be one of ${rule.enum.join(", ")}, got ${shown(value)}`
+              : undefined;
+    if (broken === undefined) return value;
+    this.fail(property, broken);
+    return undefined;
   }
 
   boolean(property: string, value: unknown): boolean | undefined {

@@ -46,8 +46,11 @@ function checkResourceArns(c: Checker, value: unknown): string[] | undefined {
     if (seen.has(arn)) repeated.add(arn);
     seen.add(arn);
   }
-  for (const arn of repeated)
-    c.fail("resourceArns", `resourceArns must not repeat an ARN: '${arn}' appears more than once`);
+  if (repeated.size > 0)
+    c.fail(
+      "resourceArns",
+      `resourceArns must not repeat an ARN: ${[...repeated].map((a) => `'${a}'`).join(", ")} ${repeated.size === 1 ? "appears" : "appear"} more than once`,
+    );
   return value as string[];
 }
 

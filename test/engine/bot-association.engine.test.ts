@@ -117,14 +117,19 @@ describe.sequential("BotAssociation through the real pulumi CLI", () => {
     expect(instance().associatedLexV2Bots).toEqual([ALIAS_B]);
   });
 
-  it("an invalid aliasArn fails preview naming lexV2Bot.aliasArn, with zero AWS calls", async () => {
+  it("an invalid aliasArn fails preview naming lexV2Bot.aliasArn once, never as value {<nil>}, with zero AWS calls", async () => {
     await resetMetrics(em);
     await stack.setConfig("test:aliasArn", "arn:aws:lex:us-east-1:123456789012:bot/NOTANALIAS");
     const r = await stack.preview([], { allowFailure: true });
     expect(r.code).not.toBe(0);
+    const reason =
+      "lexV2Bot.aliasArn must match arn:<partition>:lex:<region>:<account>:bot-alias/<botId>/<aliasId>, got 'arn:aws:lex:us-east-1:123456789012:bot/NOTANALIAS'";
     expect(r.stdout + r.stderr).toContain(
-      "lexV2Bot.aliasArn must match arn:<partition>:lex:<region>:<account>:bot-alias/<botId>/<aliasId>, got 'arn:aws:lex:us-east-1:123456789012:bot/NOTANALIAS'",
+      `pulumi-nodejs:dynamic/connect:BotAssociation resource 'orders-v2' has a problem: ${reason}`,
     );
+    // Once in the Diagnostics summary (the progress display shows it as it happens, too).
+    expect(r.stdout.slice(r.stdout.indexOf("Diagnostics:")).split(reason).length - 1).toBe(1);
+    expect(r.stdout + r.stderr).not.toContain("<nil>");
     expect(await calls()).toEqual({});
     await stack.setConfig("test:aliasArn", ALIAS_B);
   });

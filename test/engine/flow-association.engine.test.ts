@@ -132,7 +132,7 @@ describe.sequential("FlowAssociation through the real pulumi CLI", () => {
       expect(r.stdout + r.stderr).toContain(
         `VOICE_PHONE_NUMBER ${voiceId(149)} on instance ${INSTANCE} now points at flow ${flowArn(FLOW_C)}, not ${FLOW_A}: someone re-pointed it, so it is left in place and only removed from the stack.`,
       );
-      expect(await calls()).toEqual({ BatchGetFlowAssociation: 1 });
+      expect(await calls()).toEqual({ DescribePhoneNumber: 1, BatchGetFlowAssociation: 1 });
       expect(table()[voiceArn(voiceId(149))]).toBe(flowArn(FLOW_C));
       expect(await flowResources()).toHaveLength(150);
     },
@@ -140,13 +140,13 @@ describe.sequential("FlowAssociation through the real pulumi CLI", () => {
   );
 
   it(
-    "getFlowAssociations over 250 ids returns all 250 with 3 BatchGetFlowAssociation calls",
+    "getFlowAssociations over 250 ids returns all 250: their ARNs from one ListFlowAssociations, then 3 BatchGetFlowAssociation calls",
     async () => {
       await stack.setConfig("test:lookupCount", "250");
       await resetCalls();
       await stack.up();
       expect((await stack.outputs())["lookupFound"]).toBe(250);
-      expect(await calls()).toEqual({ BatchGetFlowAssociation: 3 });
+      expect(await calls()).toEqual({ ListFlowAssociations: 1, BatchGetFlowAssociation: 3 });
       await stack.setConfig("test:lookupCount", "0");
     },
     SLOW,
@@ -167,7 +167,7 @@ describe.sequential("FlowAssociation through the real pulumi CLI", () => {
       const emptyId = await stack.preview([], { allowFailure: true });
       expect(emptyId.code).not.toBe(0);
       expect(emptyId.stdout + emptyId.stderr).toContain(
-        "resourceId must be at least 1 character long, got 0",
+        "resource 'sms': property resourceId value {} has a problem: resourceId must not be empty",
       );
       expect(await calls()).toEqual({});
       await stack.setConfig("test:smsNumberArn", SMS_ARN);
@@ -180,7 +180,9 @@ describe.sequential("FlowAssociation through the real pulumi CLI", () => {
     async () => {
       await resetCalls();
       await stack.destroy();
+      // Numbers given by bare id: DescribePhoneNumber names each one's ARN for BatchGetFlowAssociation.
       expect(await calls()).toEqual({
+        DescribePhoneNumber: 149,
         BatchGetFlowAssociation: 149,
         DisassociatePhoneNumberContactFlow: 149,
         GetFlowAssociation: 1,

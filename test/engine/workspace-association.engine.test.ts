@@ -87,18 +87,23 @@ describe.sequential("WorkspaceAssociation through the real pulumi CLI", () => {
       [userArn(1), SECURITY_PROFILE_ARN],
       `resourceArns[1] must be a user ARN (arn:<partition>:connect:<region>:<account>:instance/<instanceId>/agent/<userId>) or a routing-profile ARN (…/instance/<instanceId>/routing-profile/<routingProfileId>), got '${SECURITY_PROFILE_ARN}'`,
     ],
-  ])("fails preview on %s naming the property, with zero AWS calls", async (_case, arns, reason) => {
-    await setArns("mainArns", arns);
-    const r = await stack.preview([], { allowFailure: true });
-    expect(r.code).not.toBe(0);
-    expect(r.stdout + r.stderr).toContain(reason);
-    expect(await calls()).toEqual({});
-  });
+  ])(
+    "fails preview on %s naming the property (never as value {<nil>}), with zero AWS calls",
+    async (_case, arns, reason) => {
+      await setArns("mainArns", arns);
+      const r = await stack.preview([], { allowFailure: true });
+      expect(r.code).not.toBe(0);
+      expect(r.stdout + r.stderr).toContain(reason);
+      // resourceArns[1] is not an input the engine can look up: reported on the resource, not as value {<nil>}.
+      expect(r.stdout + r.stderr).not.toContain("<nil>");
+      expect(await calls()).toEqual({});
+    },
+  );
 
   it("associates 60 ARNs with 3 AssociateWorkspace calls (the API's maximum is 25 a call)", async () => {
     await setArns("mainArns", null);
     await stack.up();
-    expect(await calls()).toEqual({ AssociateWorkspace: 3 });
+    expect(await calls()).toEqual({ GetCallerIdentity: 1, AssociateWorkspace: 3 });
     expect(held(WS_BIG)).toEqual(sorted(EVERYONE));
     expect(await stack.outputs()).toEqual({ everyoneId: `${INSTANCE}|${WS_BIG}`, everyoneCount: 60 });
   });
@@ -110,14 +115,24 @@ describe.sequential("WorkspaceAssociation through the real pulumi CLI", () => {
 
   it("fails up on one unknown ARN among 10, naming it with its error code; state and emulator hold the other 9", async () => {
     await setArns("mainArns", [...GOOD_NINE, UNKNOWN_USER_ARN]);
+    // The unknown ARN is sent again while it may still be propagating: 2 s here instead of 60.
+    await stack.setConfig("connect:consistencyTimeoutSeconds", "2");
     await resetMetrics(em);
     const r = await stack.run(stack.withConfig(["up", "--yes", "--skip-preview"]), { allowFailure: true });
+    await stack.setConfig("connect:consistencyTimeoutSeconds", "60");
     expect(r.code).not.toBe(0);
     expect(r.stdout + r.stderr).toContain(
       `AssociateWorkspace failed for 1 of 10 resources of workspace ${WS_MAIN} on instance ${INSTANCE}: ` +
-        `${UNKNOWN_USER_ARN} (ResourceNotFoundException: User not found in instance ${INSTANCE}: ${UNKNOWN_USER_ARN})`,
+        `${UNKNOWN_USER_ARN} (404: User not found in instance ${INSTANCE}: ${UNKNOWN_USER_ARN}). ` +
+        "Each of them may not exist (check the ARN, Region and account), or may still be propagating: " +
+        "retried for 2s (stack config connect:consistencyTimeoutSeconds)",
     );
-    expect(await calls()).toEqual({ AssociateWorkspace: 1 });
+    const c = await calls();
+    // One batch of 10, then the one failed ARN again (as many times as the 2 s allow), each failure
+    // classified by a fresh listing; the account guard asks STS once.
+    expect(c["GetCallerIdentity"]).toBe(1);
+    expect(c["AssociateWorkspace"]).toBeGreaterThanOrEqual(2);
+    expect(c["SearchWorkspaceAssociations"]).toBe(c["AssociateWorkspace"]);
     expect(held(WS_MAIN)).toEqual(sorted(GOOD_NINE));
     expect(await stateArns("supervisors")).toEqual(sorted(GOOD_NINE));
   });
@@ -126,7 +141,7 @@ describe.sequential("WorkspaceAssociation through the real pulumi CLI", () => {
     await setArns("mainArns", [...GOOD_NINE, userArn(69)]);
     await resetMetrics(em);
     await stack.up();
-    expect(await calls()).toEqual({ AssociateWorkspace: 1 });
+    expect(await calls()).toEqual({ GetCallerIdentity: 1, AssociateWorkspace: 1 });
     expect(held(WS_MAIN)).toEqual(sorted([...GOOD_NINE, userArn(69)]));
   });
 
@@ -135,7 +150,7 @@ describe.sequential("WorkspaceAssociation through the real pulumi CLI", () => {
     await setArns("mainArns", wanted);
     await resetMetrics(em);
     await stack.up();
-    expect(await calls()).toEqual({ AssociateWorkspace: 2, DisassociateWorkspace: 1 });
+    expect(await calls()).toEqual({ GetCallerIdentity: 1, AssociateWorkspace: 2, DisassociateWorkspace: 1 });
     expect(held(WS_MAIN)).toEqual(sorted(wanted));
     expect(await stateArns("supervisors")).toEqual(sorted(wanted));
   });
@@ -157,7 +172,7 @@ describe.sequential("WorkspaceAssociation through the real pulumi CLI", () => {
     expect(after).not.toContain(removed);
     await resetMetrics(em);
     await stack.up();
-    expect(await calls()).toEqual({ AssociateWorkspace: 1 });
+    expect(await calls()).toEqual({ GetCallerIdentity: 1, AssociateWorkspace: 1 });
     expect(held(WS_MAIN)).toContain(removed);
     expect(await stateArns("supervisors")).toHaveLength(33);
   });
@@ -182,7 +197,7 @@ describe.sequential("WorkspaceAssociation through the real pulumi CLI", () => {
   it("destroy leaves both workspaces with no managed association (60 + 33 ARNs: 5 DisassociateWorkspace calls)", async () => {
     await resetMetrics(em);
     await stack.destroy();
-    expect(await calls()).toEqual({ DisassociateWorkspace: 5 });
+    expect(await calls()).toEqual({ GetCallerIdentity: 1, DisassociateWorkspace: 5 });
     expect(held(WS_BIG)).toEqual([]);
     expect(held(WS_MAIN)).toEqual([]);
   });

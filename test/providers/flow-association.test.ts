@@ -182,7 +182,7 @@ describe("getFlowAssociations", () => {
         region: REGION,
       }),
     ).rejects.toThrow(
-      "getFlowAssociations: resourceType must be one of VOICE_PHONE_NUMBER, WHATSAPP_MESSAGING_PHONE_NUMBER, INBOUND_EMAIL, OUTBOUND_EMAIL, ANALYTICS_CONNECTOR, got 'SMS_PHONE_NUMBER'; resourceIds[1] must be at least 1 character long, got 0",
+      "getFlowAssociations: resourceType must be one of VOICE_PHONE_NUMBER, WHATSAPP_MESSAGING_PHONE_NUMBER, INBOUND_EMAIL, OUTBOUND_EMAIL, ANALYTICS_CONNECTOR, got 'SMS_PHONE_NUMBER'; resourceIds[1] must not be empty",
     );
     expect(await getFlowAssociations({ instanceId: INSTANCE, resourceIds: [], region: REGION })).toEqual({
       associations: [],

@@ -49,9 +49,8 @@ describe("checkBotAssociation", () => {
       "lexBot.name: lexBot.name must be at most 50 characters long, got 51",
     ]);
     expect(failures({ instanceId: "", lexV2Bot: { aliasArn: "" } })).toEqual([
-      "instanceId: instanceId must be at least 1 character long, got 0",
-      "lexV2Bot.aliasArn: lexV2Bot.aliasArn must be at least 1 character long, got 0",
-      "lexV2Bot.aliasArn: lexV2Bot.aliasArn must match arn:<partition>:lex:<region>:<account>:bot-alias/<botId>/<aliasId>, got ''",
+      "instanceId: instanceId must not be empty",
+      "lexV2Bot.aliasArn: lexV2Bot.aliasArn must not be empty",
     ]);
     const longRegion = `us-${"a".repeat(55)}-1`;
     expect(longRegion).toHaveLength(60);

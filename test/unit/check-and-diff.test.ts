@@ -19,12 +19,28 @@ const noCheck = () => ({ inputs: {}, failures: [] });
 const NO_CHANGE = { changes: false, replaces: [], deleteBeforeReplace: false };
 
 describe("checkAndDiff", () => {
-  it("check passes the new inputs alone to the resource's check, and answers with its result as it is", async () => {
+  it("check passes the new inputs alone to the resource's check, and answers with its inputs and failures", async () => {
     const result = { inputs: { queue: "q-1" }, failures: [{ property: "labels", reason: "too many" }] };
     const check = vi.fn(() => result);
     const { check: lifecycleCheck } = checkAndDiff({ ...spec, check });
-    expect(await lifecycleCheck({ queue: "old" }, { queue: "q-1" })).toBe(result);
+    expect(await lifecycleCheck({ queue: "old" }, { queue: "q-1" })).toEqual(result);
     expect(check.mock.calls).toEqual([[{ queue: "q-1" }]]);
+  });
+
+  it("check reports a nested, indexed or combined property as a resource-level failure, so the engine never prints value {<nil>}", async () => {
+    const failures = [
+      { property: "queue", reason: "queue must not be empty" },
+      { property: "labels.team", reason: "labels.team must be a string, got number" },
+      { property: "tags[2]", reason: "tags[2] must not be empty" },
+      { property: "queue | kind", reason: "exactly one of queue, kind is required, got none" },
+    ];
+    const { check } = checkAndDiff({ ...spec, check: () => ({ inputs: {}, failures }) });
+    expect((await check({}, {})).failures).toEqual([
+      { property: "queue", reason: "queue must not be empty" },
+      { property: "", reason: "labels.team must be a string, got number" },
+      { property: "", reason: "tags[2] must not be empty" },
+      { property: "", reason: "exactly one of queue, kind is required, got none" },
+    ]);
   });
 
   it("diff normalises both sides: the old id and the new ARN of one queue are no change", async () => {

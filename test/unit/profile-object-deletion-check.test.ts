@@ -65,7 +65,7 @@ describe("checkProfileObjectDeletion", () => {
       "profileObjectUniqueKey: profileObjectUniqueKey must be at most 255 characters long, got 256",
     ]);
     expect(failures({ ...valid, profileObjectUniqueKey: "" })).toEqual([
-      "profileObjectUniqueKey: profileObjectUniqueKey must be at least 1 character long, got 0",
+      "profileObjectUniqueKey: profileObjectUniqueKey must not be empty",
     ]);
   });
 

@@ -51,7 +51,7 @@ describe("SecurityProfileAssociation check", () => {
       [
         { ...agent, securityProfileIds: ["a", ""] },
         "securityProfileIds[1]",
-        "securityProfileIds[1] must be at least 1 character long, got 0",
+        "securityProfileIds[1] must not be empty",
       ],
       [
         {

@@ -69,7 +69,7 @@ describe("checkWorkspaceAssociation", () => {
 
   it("checks instanceId 1-100 and workspaceId 1-256, from the API reference", () => {
     expect(failures({ instanceId: "", workspaceId: "w".repeat(257), resourceArns: [USER_A] })).toEqual([
-      "instanceId: instanceId must be at least 1 character long, got 0",
+      "instanceId: instanceId must not be empty",
       "workspaceId: workspaceId must be at most 256 characters long, got 257",
     ]);
   });
