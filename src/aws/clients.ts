@@ -3,6 +3,7 @@ import { ConnectClient } from "@aws-sdk/client-connect";
 import { CustomerProfilesClient } from "@aws-sdk/client-customer-profiles";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
+import { explainNonAwsAnswers } from "./answers";
 import { credentialsFor } from "./credentials";
 import { wrapAwsError } from "./errors";
 import { CONNECT_DEFAULT_LIMIT, bucketFor, type RateLimit } from "./rate-limiter";
@@ -84,6 +85,7 @@ export class Clients {
     let c = this.connect.get(region);
     if (!c) {
       c = new ConnectClient(this.common(region, this.endpoints.connect));
+      explainNonAwsAnswers(c);
       const limits = this.settings.rateLimits;
       pace(
         c,
@@ -100,6 +102,7 @@ export class Clients {
     let c = this.profiles.get(region);
     if (!c) {
       c = new CustomerProfilesClient(this.common(region, this.endpoints.profiles));
+      explainNonAwsAnswers(c);
       const limits = this.settings.rateLimits;
       pace(c, this.endpoints.profiles ?? "aws", region, (op) => limits[op] ?? limits["*"]);
       this.profiles.set(region, c);
@@ -111,6 +114,7 @@ export class Clients {
     let c = this.sts.get(region);
     if (!c) {
       c = new STSClient(this.common(region, this.endpoints.sts));
+      explainNonAwsAnswers(c);
       this.sts.set(region, c);
     }
     return c;

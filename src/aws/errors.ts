@@ -15,6 +15,22 @@ export function isAwsError(e: unknown, ...codes: string[]): boolean {
 }
 
 /**
+ * The endpoint answered something that is not AWS (an HTML page, a proxy's error): `answer` says
+ * the endpoint, the HTTP status and the first bytes of the body (see ./answers.ts). It carries no
+ * AWS error code, so nothing tolerates or retries it as one.
+ */
+export class NotAwsAnswerError extends Error {
+  constructor(
+    readonly operation: string,
+    readonly answer: string,
+    cause: unknown,
+  ) {
+    super(`${operation}: ${answer}`, { cause });
+    this.name = "NotAwsAnswerError";
+  }
+}
+
+/**
  * Wraps an AWS failure once, with the operation, the target and the AWS code, so the message under
  * the resource in `pulumi up` says what was being done to what.
  */
@@ -26,7 +42,12 @@ export class AwsCallError extends Error {
     cause: unknown,
     hint?: string,
   ) {
-    const detail = cause instanceof Error ? cause.message : String(cause);
+    const detail =
+      cause instanceof NotAwsAnswerError
+        ? cause.answer
+        : cause instanceof Error
+          ? cause.message
+          : String(cause);
     super(
       `${operation} for ${target} failed${code ? ` with ${code}` : ""}: ${detail}${hint ? `. ${hint}` : ""}`,
       { cause },
