@@ -122,8 +122,10 @@ describe.sequential("ProfileObjectDeletion through the real pulumi CLI", () => {
     );
     await resetMetrics(em);
     await stack.up();
+    // Not found means "does not exist, or access was denied": the domain, the profile and the
+    // listing show which before anything is recorded.
     expect(await metrics()).toEqual({
-      calls: { DeleteProfileObject: 1 },
+      calls: { DeleteProfileObject: 1, GetDomain: 1, SearchProfiles: 1, ListProfileObjects: 1 },
       errors: { DeleteProfileObject: { ResourceNotFoundException: 1 } },
     });
     const out = await stack.outputs();
@@ -140,8 +142,10 @@ describe.sequential("ProfileObjectDeletion through the real pulumi CLI", () => {
       `profile object ${KEY} (type Order) of profile ${PROFILE_A} in domain ${DOMAIN} does not exist: ` +
         `DeleteProfileObject answered ResourceNotFoundException (${NOT_FOUND}). Set ignoreMissing: true to record it as alreadyAbsent instead.`,
     );
+    // Not found means "does not exist, or access was denied": the domain, the profile and the
+    // listing show which before anything is recorded.
     expect(await metrics()).toEqual({
-      calls: { DeleteProfileObject: 1 },
+      calls: { DeleteProfileObject: 1, GetDomain: 1, SearchProfiles: 1, ListProfileObjects: 1 },
       errors: { DeleteProfileObject: { ResourceNotFoundException: 1 } },
     });
     await stack.setConfig("test:ignoreMissing", "true");

@@ -81,6 +81,7 @@ describe.sequential("SecurityProfileAssociation through the real pulumi CLI", ()
     expect(agentProfiles(AGENT_WITH_STRAY)).toEqual([sp(30), sp(31)]);
     expect(userProfiles()).toEqual([KEPT, sp(35), sp(36)].sort());
     expect(await calls()).toEqual({
+      GetCallerIdentity: 1,
       ListEntitySecurityProfiles: 1,
       AssociateSecurityProfiles: 1,
       DisassociateSecurityProfiles: 1,
