@@ -47,6 +47,22 @@ function json(key: string, raw: string): unknown {
   }
 }
 
+/**
+ * Account ids may arrive as YAML numbers (`pulumi config set --path 'aws:allowedAccountIds[0]' 0123…`
+ * writes one): a whole number is read as the id, padded back to 12 digits (a leading 0 is lost in
+ * a number, never in an id).
+ */
+function accountList(key: string, raw: string | undefined): string[] | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  const v = json(key, raw);
+  const ids = Array.isArray(v)
+    ? v.map((x: unknown) =>
+        typeof x === "number" && Number.isInteger(x) && x >= 0 ? String(x).padStart(12, "0") : x,
+      )
+    : v;
+  return stringList(key, JSON.stringify(ids), { pattern: ACCOUNT_ID, rule: "a 12-digit AWS account id" });
+}
+
 function stringList(
   key: string,
   raw: string | undefined,
@@ -147,10 +163,9 @@ export function awsConfigFrom(config: ConfigSource): AwsConfig {
   }
   const roles = assumeRoles(config.get("aws:assumeRoles"));
   if (roles) out.assumeRoles = roles;
-  const account = { pattern: ACCOUNT_ID, rule: "a 12-digit AWS account id" };
-  const allowed = stringList("aws:allowedAccountIds", config.get("aws:allowedAccountIds"), account);
+  const allowed = accountList("aws:allowedAccountIds", config.get("aws:allowedAccountIds"));
   if (allowed) out.allowedAccountIds = allowed;
-  const forbidden = stringList("aws:forbiddenAccountIds", config.get("aws:forbiddenAccountIds"), account);
+  const forbidden = accountList("aws:forbiddenAccountIds", config.get("aws:forbiddenAccountIds"));
   if (forbidden) out.forbiddenAccountIds = forbidden;
   if (allowed && forbidden)
     throw new Error(

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { providerText, typeToken } from "../runtime/entry";
+import { refusePlaintextCredentials } from "../runtime/plaintext-credentials";
 
 /** A Lex V1 bot, by name and the Region it was built in. */
 export interface LexBotArgs {
@@ -115,6 +116,7 @@ export class BotAssociation extends pulumi.CustomResource {
    * @param opts Standard Pulumi resource options (`dependsOn`, `parent`, `protect`, …).
    */
   constructor(name: string, args: BotAssociationArgs, opts?: pulumi.CustomResourceOptions) {
+    refusePlaintextCredentials();
     super(
       typeToken("BotAssociation"),
       name,

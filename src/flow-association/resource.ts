@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { providerText, typeToken } from "../runtime/entry";
+import { refusePlaintextCredentials } from "../runtime/plaintext-credentials";
 import type { FlowAssociationResourceType } from "./resource-types";
 
 /** The inputs of a {@link FlowAssociation}: a resource of the instance and the flow it starts. */
@@ -75,6 +76,7 @@ export class FlowAssociation extends pulumi.CustomResource {
    * @param opts Standard Pulumi resource options (`dependsOn`, `parent`, `protect`, …).
    */
   constructor(name: string, args: FlowAssociationArgs, opts?: pulumi.CustomResourceOptions) {
+    refusePlaintextCredentials();
     super(
       typeToken("FlowAssociation"),
       name,

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { providerText, typeToken } from "../runtime/entry";
+import { refusePlaintextCredentials } from "../runtime/plaintext-credentials";
 
 /** The inputs of a {@link ProfileObjectDeletion}: the object to delete and when to delete it again. */
 export interface ProfileObjectDeletionArgs {
@@ -91,6 +92,7 @@ export class ProfileObjectDeletion extends pulumi.CustomResource {
    * @param opts Standard Pulumi resource options (`dependsOn`, `parent`, `protect`, …).
    */
   constructor(name: string, args: ProfileObjectDeletionArgs, opts?: pulumi.CustomResourceOptions) {
+    refusePlaintextCredentials();
     super(
       typeToken("ProfileObjectDeletion"),
       name,

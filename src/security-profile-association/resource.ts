@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { providerText, typeToken } from "../runtime/entry";
+import { refusePlaintextCredentials } from "../runtime/plaintext-credentials";
 
 /** The inputs of a {@link SecurityProfileAssociation}: an entity and the security profiles it holds. */
 export interface SecurityProfileAssociationArgs {
@@ -86,6 +87,7 @@ export class SecurityProfileAssociation extends pulumi.CustomResource {
    * @param opts Standard Pulumi resource options (`dependsOn`, `parent`, `protect`, …).
    */
   constructor(name: string, args: SecurityProfileAssociationArgs, opts?: pulumi.CustomResourceOptions) {
+    refusePlaintextCredentials();
     super(
       typeToken("SecurityProfileAssociation"),
       name,

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { providerText, typeToken } from "../runtime/entry";
+import { refusePlaintextCredentials } from "../runtime/plaintext-credentials";
 
 /** The inputs of a {@link WorkspaceAssociation}: a workspace and the users and routing profiles that use it. */
 export interface WorkspaceAssociationArgs {
@@ -72,6 +73,7 @@ export class WorkspaceAssociation extends pulumi.CustomResource {
    * @param opts Standard Pulumi resource options (`dependsOn`, `parent`, `protect`, …).
    */
   constructor(name: string, args: WorkspaceAssociationArgs, opts?: pulumi.CustomResourceOptions) {
+    refusePlaintextCredentials();
     super(
       typeToken("WorkspaceAssociation"),
       name,

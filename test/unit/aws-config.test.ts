@@ -106,6 +106,14 @@ describe("stack config aws: keys", () => {
     expect(() => settingsFromConfig(config({ [key]: value }))).toThrow(message);
   });
 
+  it("reads account ids written as YAML numbers as the same 12-digit ids", () => {
+    expect(
+      settingsFromConfig(config({ "aws:allowedAccountIds": "[111111111111, 12345678901]" })).aws,
+    ).toEqual({
+      allowedAccountIds: ["111111111111", "012345678901"],
+    });
+  });
+
   it("refuses half a key pair without ever quoting a secret", () => {
     const secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzzzSECRET";
     let message = "";
