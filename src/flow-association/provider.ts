@@ -7,7 +7,7 @@ import { formatFlowAssociationId, normalisedId, parseFlowAssociationId } from ".
 import type { Lifecycle, ProviderContext } from "../runtime/context";
 import { defineResource } from "../runtime/definition";
 import { LISTABLE_FLOW_RESOURCE_TYPES } from "./resource-types";
-import { checkAndDiff } from "../runtime/diff";
+import { checkAndDiff, inputsOf } from "../runtime/diff";
 
 /** Outputs of a FlowAssociation: its checked inputs and its id. */
 export interface FlowAssociationOutputs extends FlowAssociationInputs {
@@ -116,7 +116,13 @@ export function flowAssociationProvider(ctx: ProviderContext): Lifecycle {
       // The same flow named the other way (ID / ARN) keeps the recorded form: no spurious change.
       const same = known.flowId !== undefined && normalisedId(known.flowId) === normalisedId(flow);
       const out = outputs({ ...target, region, flowId: same && known.flowId ? known.flowId : flow });
-      return { id, props: { ...out, associationId: id } };
+      // Inputs name the drifted flow the way the program named ours: an id stays an id.
+      const asNamed = known.flowId?.startsWith("arn:") ? out.flowId : normalisedId(out.flowId);
+      return {
+        id,
+        props: { ...out, associationId: id },
+        inputs: { ...inputsOf(out, ["associationId"]), flowId: asNamed },
+      };
     },
 
     async update(

@@ -38,6 +38,19 @@ export function withoutProvider<T extends Record<string, unknown>>(props: T): Om
 }
 
 /**
+ * The inputs that read's outputs imply: the outputs without `__provider` and the output-only keys.
+ * A dynamic `read` may return them since @pulumi/pulumi 3.216.0 (pulumi/pulumi#21315; older
+ * releases ignore them). `pulumi refresh` then records what AWS holds as the inputs too, so the
+ * next `pulumi preview --diff` shows what `up` will change (`flowId: "b" => "a"`) instead of a bare
+ * `~ update`: the engine shows an update's diff from the old inputs to the program's.
+ */
+export function inputsOf(outputs: object, outputOnly: readonly string[] = []): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(withoutProvider({ ...outputs })).filter(([k]) => !outputOnly.includes(k)),
+  );
+}
+
+/**
  * The check and diff steps every resource shares the shape of: check validates without AWS; diff
  * plans from the replace / update keys and the AWS identity, on inputs `normalise`d first where
  * two spellings mean the same thing (an ID and its ARN, key order in triggers).

@@ -2,7 +2,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { requireRegion } from "../aws/region";
 import type { Lifecycle, ProviderContext } from "../runtime/context";
 import { defineResource } from "../runtime/definition";
-import { checkAndDiff, withoutProvider } from "../runtime/diff";
+import { checkAndDiff, inputsOf, withoutProvider } from "../runtime/diff";
 import { PartialFailure } from "../runtime/partial";
 import {
   attachedProfiles,
@@ -145,13 +145,11 @@ export function securityProfileAssociationProvider(ctx: ProviderContext): Lifecy
       const attached = await attachedProfiles(ctx, target);
       const managed = known.securityProfileIds ?? [];
       if (attached === undefined || !attached.some((a) => managed.includes(a))) return { id: "", props: {} };
-      return {
-        id,
-        props: {
-          ...withoutProvider(props),
-          securityProfileIds: observedProfiles(attached, managed, known.exclusive ?? false),
-        },
+      const out = {
+        ...withoutProvider(props),
+        securityProfileIds: observedProfiles(attached, managed, known.exclusive ?? false),
       };
+      return { id, props: out, inputs: inputsOf(out) };
     },
 
     async update(

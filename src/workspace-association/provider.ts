@@ -3,7 +3,7 @@ import { requireRegion } from "../aws/region";
 import { AwsCallError } from "../aws/errors";
 import type { Lifecycle, ProviderContext } from "../runtime/context";
 import { defineResource } from "../runtime/definition";
-import { checkAndDiff, withoutProvider } from "../runtime/diff";
+import { checkAndDiff, inputsOf, withoutProvider } from "../runtime/diff";
 import { PartialFailure } from "../runtime/partial";
 import { setDifference } from "../runtime/sets";
 import { describeTarget, failureMessage, type BatchOutcome } from "./batch";
@@ -69,7 +69,8 @@ export function workspaceAssociationProvider(ctx: ProviderContext): Lifecycle {
       const present = listing.get(parsed.workspaceId) ?? new Set<string>();
       const managed = (known.resourceArns ?? []).filter((arn) => present.has(arn));
       if (managed.length === 0) return { id: "", props: {} };
-      return { id, props: { ...withoutProvider(props), resourceArns: managed } };
+      const out = { ...withoutProvider(props), resourceArns: managed };
+      return { id, props: out, inputs: inputsOf(out) };
     },
 
     async update(

@@ -89,13 +89,18 @@ describe("FlowAssociation provider", () => {
     expect(await calls()).toEqual({ ListFlowAssociations: 1 });
   });
 
-  it("shows a number re-pointed out of band as the other flow, and one disassociated as gone", async () => {
-    const a = await provider().create(await checked(voice(1)));
+  it("shows a number re-pointed out of band as the other flow (as AWS names it; in the inputs as the program named ours), and one disassociated as gone", async () => {
+    const inputs = await checked(voice(1));
+    const a = await provider().create(inputs);
     const b = await provider().create(await checked(voice(2)));
     await repoint(em, voiceId(1), FLOW_C);
     await provider().delete(b.id, b.outs ?? {});
     ctx = makeContext({ endpoint: em.url, region: REGION, rateLimits: UNPACED });
-    expect((await provider().read(a.id, a.outs ?? {})).props?.["flowId"]).toBe(flowArn(FLOW_C));
+    const read = await provider().read(a.id, a.outs ?? {});
+    expect(read.props?.["flowId"]).toBe(flowArn(FLOW_C));
+    // What refresh records as the inputs: the checked inputs, with the drifted flow.
+    const { __provider: _, ...checkedInputs } = inputs;
+    expect(read.inputs).toEqual({ ...checkedInputs, flowId: FLOW_C });
     expect(await provider().read(b.id, b.outs ?? {})).toEqual({ id: "", props: {} });
   });
 

@@ -165,6 +165,7 @@ describe("SecurityProfileAssociation provider: AI agents", () => {
     expect(await provider().read(id, { ...outs, __provider: "code" })).toEqual({
       id,
       props: { ...outs, securityProfileIds: [sp(2)] },
+      inputs: { ...outs, securityProfileIds: [sp(2)] },
     });
     expect((await provider().read(id, { ...outs, exclusive: true })).props["securityProfileIds"]).toEqual([
       sp(2),

@@ -199,11 +199,17 @@ describe("WorkspaceAssociation provider", () => {
     );
     await resetMetrics(em);
     const reader = provider();
+    // The inputs (recorded by refresh, so that the next preview diffs against AWS) are the same ARNs.
     expect(await reader.read(main.id, { ...main.outs, __provider: CODE })).toEqual({
       id: main.id,
       props: outs([userArn(1), userArn(3)]),
+      inputs: outs([userArn(1), userArn(3)]),
     });
-    expect(await reader.read(big.id, big.outs)).toEqual({ id: big.id, props: outs(userArns(4, 5), WS_BIG) });
+    expect(await reader.read(big.id, big.outs)).toEqual({
+      id: big.id,
+      props: outs(userArns(4, 5), WS_BIG),
+      inputs: outs(userArns(4, 5), WS_BIG),
+    });
     expect(await calls()).toEqual({ SearchWorkspaceAssociations: 1 });
   });
 
