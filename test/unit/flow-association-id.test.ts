@@ -28,6 +28,8 @@ describe("normalisedId", () => {
   });
 
   it("reduces an instance-scoped phone-number ARN to the same id as the account-scoped one", () => {
-    expect(normalisedId("arn:aws:connect:us-east-1:123456789012:instance/i-1/phone-number/pn-1")).toBe("pn-1");
+    expect(normalisedId("arn:aws:connect:us-east-1:123456789012:instance/i-1/phone-number/pn-1")).toBe(
+      "pn-1",
+    );
   });
 });
