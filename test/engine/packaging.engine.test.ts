@@ -35,7 +35,7 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(packDir, { recursive: true, force: true }));
 
 describe("the packed tarball", () => {
-  it("holds package.json, README.md, LICENSE and dist only: no test, source or example", () => {
+  it("holds package.json, README.md, LICENSE and dist only (code, types, maps and the emulator's AWS models): no test, source or example", () => {
     expect(packed.files.filter((f) => !f.startsWith("dist/"))).toEqual([
       "LICENSE",
       "README.md",
@@ -44,6 +44,9 @@ describe("the packed tarball", () => {
     expect(packed.files.filter((f) => !/\.(js|d\.ts|js\.map)$/.test(f))).toEqual([
       "LICENSE",
       "README.md",
+      "dist/emulator/models/connect.json",
+      "dist/emulator/models/customer-profiles.json",
+      "dist/emulator/models/sts.json",
       "package.json",
     ]);
     expect(packed.files).toContain("dist/index.d.ts");
