@@ -5,6 +5,7 @@
 "use strict";
 const { execFileSync, spawn, spawnSync } = require("node:child_process");
 const fs = require("node:fs");
+const http = require("node:http");
 const os = require("node:os");
 const path = require("node:path");
 const readline = require("node:readline");
@@ -12,9 +13,6 @@ const readline = require("node:readline");
 const root = path.resolve(__dirname, "..");
 const stackFilePath = path.join(root, "Pulumi.local.yaml");
 const stackFile = fs.readFileSync(stackFilePath, "utf8");
-const endpoint = /connect:endpoint:\s*(\S+)/.exec(stackFile)?.[1];
-if (!endpoint) throw new Error("Pulumi.local.yaml has no connect:endpoint");
-const port = new URL(endpoint).port;
 
 /** What the emulator holds, by kind: what the demo's resources made (or left). */
 function printState(state) {
@@ -60,22 +58,22 @@ async function main() {
     .pop();
   console.log(pulumi);
 
-  step(`connect-emulator on ${endpoint}, seeded from examples/contact-center/emulator-seed.json`);
+  step("connect-emulator on a free port, seeded from examples/contact-center/emulator-seed.json");
+  // Port 0: the emulator picks a free port and prints it, so the demo never fails on a busy 4599.
   const emulator = spawn(process.execPath, [
     path.join(root, "dist/emulator/cli.js"),
     "--port",
-    port,
+    "0",
     "--seed",
     path.join(root, "examples/contact-center/emulator-seed.json"),
   ]);
   emulator.stderr.pipe(process.stderr);
   const firstLine = await new Promise((resolve, reject) => {
     readline.createInterface({ input: emulator.stdout }).once("line", resolve);
-    emulator.once("exit", (code) =>
-      reject(new Error(`connect-emulator exited with ${code} (is port ${port} free?)`)),
-    );
+    emulator.once("exit", (code) => reject(new Error(`connect-emulator exited with ${code}`)));
   });
   console.log(firstLine);
+  const endpoint = firstLine.replace("connect-emulator listening on ", "");
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pca-demo-"));
   const env = {
@@ -89,7 +87,6 @@ async function main() {
     // The emulator needs a SigV4 scope, not a real key: never send real credentials to it.
     AWS_ACCESS_KEY_ID: "AKIALOCALDEMO0000000",
     AWS_SECRET_ACCESS_KEY: "local-demo-secret",
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   };
   delete env.AWS_SESSION_TOKEN;
   delete env.AWS_PROFILE;
@@ -106,11 +103,33 @@ async function main() {
       );
     return r.stdout;
   };
-  const emulatorJson = async (p) => (await fetch(`${endpoint}/_emulator/${p}`)).json();
+  // A new connection each time (agent: false): the pulumi runs block this process (spawnSync), and a
+  // kept-alive socket that the emulator closed meanwhile would be reused and fail.
+  const emulatorJson = (p) =>
+    new Promise((resolve, reject) => {
+      http
+        .get(`${endpoint}/_emulator/${p}`, { agent: false }, (res) => {
+          let body = "";
+          res.setEncoding("utf8");
+          res.on("data", (d) => (body += d));
+          res.on("end", () => {
+            try {
+              resolve(JSON.parse(body));
+            } catch (e) {
+              reject(e);
+            }
+          });
+        })
+        .on("error", reject);
+    });
 
   try {
     step("pulumi stack select local --create");
     run(["stack", "select", "local", "--create"]);
+    // This run's emulator address; the stack file is restored at the end.
+    step(`pulumi config set connect:endpoint ${endpoint} (and connect:profilesEndpoint)`);
+    run(["config", "set", "connect:endpoint", endpoint]);
+    run(["config", "set", "connect:profilesEndpoint", endpoint]);
     step("pulumi up (stack local)");
     run(["up", "--yes"]);
     step("stack outputs");

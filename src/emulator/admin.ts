@@ -16,6 +16,8 @@ export interface AdminParts {
   seed: unknown;
   /** The faults POST /_emulator/reset restores: those the emulator started with. */
   initialFaults: FaultConfig;
+  /** The quotas POST /_emulator/reset restores: those the emulator started with (`--quotas`, no override). */
+  initialQuotas: QuotaConfig;
 }
 
 /**
@@ -44,6 +46,9 @@ export class AdminApi {
         live.replace(documentFromSeed(this.baseline, Date.now()));
         metrics.reset();
         faults.configure(this.parts.initialFaults);
+        // Everything a test may have set goes back to the start: an override left from an earlier
+        // test would throttle the next one unseen.
+        quotas.configure(this.parts.initialQuotas);
         return jsonReply(200, { reset: true });
       case "POST /_emulator/seed": {
         const seed = jsonBody(body);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { SeedError } from "./seed";
 import { parseFaultConfig, type FaultConfig } from "./core/faults";
@@ -23,9 +24,12 @@ Options:
                      ({"seed": 1, "rules": [{"operation": "*", "kind": "throttle", "rate": 0.1}]};
                      kinds throttle, internal, reset-before, reset-after, latency, lag)
   --log json         one JSON line per API request on stderr
+  --version          the version of pulumi-connect-associations it comes with
   -h, --help         this text
 
 The first line printed is "connect-emulator listening on http://HOST:PORT".
+It stops on SIGTERM or SIGINT, and, when started through npm (npx, npm exec,
+npm run), when the process npm started it under is gone.
 Admin endpoints (unsigned): GET /_emulator/state, POST /_emulator/reset,
 POST /_emulator/seed, GET|DELETE /_emulator/metrics, GET|PUT /_emulator/quotas,
 GET|PUT /_emulator/faults.
@@ -51,6 +55,7 @@ function parseOptions() {
       log: { type: "string" },
       faults: { type: "string" },
       help: { type: "boolean", short: "h" },
+      version: { type: "boolean" },
     },
     strict: true,
   });
@@ -60,6 +65,10 @@ async function main(): Promise<void> {
   const { values } = parse();
   if (values.help) {
     process.stdout.write(HELP);
+    return;
+  }
+  if (values.version) {
+    process.stdout.write(`connect-emulator ${packageVersion()}\n`);
     return;
   }
   const port = Number(values.port);
@@ -100,6 +109,33 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+  stopWithNpmParent(stop);
+}
+
+/** The package's version, from the package.json two folders up (dist/emulator/ or src/emulator/). */
+function packageVersion(): string {
+  const file = path.join(__dirname, "..", "..", "package.json");
+  return (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version;
+}
+
+/**
+ * `npx connect-emulator` runs `npm exec`, which starts `sh -c connect-emulator …`, which starts this
+ * process. A SIGTERM to npm reaches the shell, and dash dies without passing it on: this process
+ * would be left listening, holding its port (the next run fails on it). So when npm started it
+ * (npm sets npm_command), the parent is watched, and this process stops when it is gone, as it
+ * does on SIGTERM. Started any other way (a service manager, `connect-emulator &`), it outlives
+ * its parent as a server should.
+ */
+function stopWithNpmParent(stop: () => void): void {
+  if (process.env["npm_command"] === undefined) return;
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) {
+      clearInterval(timer);
+      stop();
+    }
+  }, 250);
+  timer.unref();
 }
 
 main().catch((e: unknown) => {

@@ -77,12 +77,21 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   );
   const metrics = new Metrics();
   const quotas = new Quotas();
-  quotas.configure({ mode: opts.quotas ?? "off" });
+  const initialQuotas: QuotaConfig = { mode: opts.quotas ?? "off" };
+  quotas.configure(initialQuotas);
   const initialFaults: FaultConfig = opts.faults ?? { seed: 1, rules: [] };
   const faults = new Faults();
   faults.configure(initialFaults);
 
-  const admin = new AdminApi({ live, metrics, quotas, faults, seed: opts.seed ?? {}, initialFaults });
+  const admin = new AdminApi({
+    live,
+    metrics,
+    quotas,
+    faults,
+    seed: opts.seed ?? {},
+    initialFaults,
+    initialQuotas,
+  });
   const sts = new StsService({ live, metrics });
   const pipeline = new Pipeline({
     services: SERVICES,

@@ -7,6 +7,7 @@ import { AssociateBotCommand, ConnectClient, ListBotsCommand } from "@aws-sdk/cl
 import { describe, expect, it } from "vitest";
 import { stateOf } from "../helpers/admin";
 import { TEST_CREDENTIALS } from "../helpers/emulator";
+import { REPO_ROOT } from "../helpers/pulumi";
 import { ALIAS_A, INSTANCE, REGION, baseSeed } from "../helpers/seeds/base";
 
 // What a user of `connect-emulator` meets first: the help text, a seed mistake, the request log.
@@ -45,8 +46,62 @@ describe("connect-emulator for users", () => {
       "--quotas",
       "--faults",
       "--log",
+      "--version",
       "-h, --help",
     ]);
+  });
+
+  it("--version prints the package's version on stdout and exits 0", async () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
+      version: string;
+    };
+    expect(await runToEnd(["--version"])).toEqual({
+      code: 0,
+      stdout: `connect-emulator ${version}\n`,
+      stderr: "",
+    });
+  });
+
+  it("started with npx and stopped with SIGTERM to npx (as a CI step does), it stops listening and frees its port", async () => {
+    // A user's project: the bin in node_modules/.bin, as npm installs it. npx runs
+    // `sh -c connect-emulator …`, and dash does not pass a SIGTERM on to it.
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), "emu-npx-"));
+    fs.writeFileSync(path.join(project, "package.json"), '{ "name": "user-project", "private": true }\n');
+    const bin = path.join(project, "node_modules", ".bin", "connect-emulator");
+    fs.mkdirSync(path.dirname(bin), { recursive: true });
+    // The shim records the emulator's pid, so that a failing run does not leave it behind.
+    const pidFile = path.join(project, "emulator.pid");
+    fs.writeFileSync(
+      bin,
+      `#!/usr/bin/env node\nrequire("node:fs").writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));\nrequire(${JSON.stringify(CLI)});\n`,
+      { mode: 0o755 },
+    );
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+    const npx = spawn("npx", ["--no-install", "connect-emulator", "--port", "0"], { cwd: project, env });
+    const firstLine = await new Promise<string>((resolve, reject) => {
+      readline.createInterface({ input: npx.stdout }).once("line", resolve);
+      npx.once("exit", (code) => reject(new Error(`npx exited with ${code}`)));
+    });
+    const url = firstLine.replace("connect-emulator listening on ", "");
+    await stateOf({ url });
+    const npxExited = new Promise((resolve) => npx.once("exit", resolve));
+    npx.kill("SIGTERM");
+    await npxExited;
+    // Within a second of npx's end the emulator has stopped: its port refuses connections.
+    let refused = false;
+    for (let i = 0; i < 20 && !refused; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      refused = await fetch(`${url}/_emulator/state`).then(
+        () => false,
+        () => true,
+      );
+    }
+    try {
+      expect(refused).toBe(true);
+    } finally {
+      if (!refused) process.kill(Number(fs.readFileSync(pidFile, "utf8")), "SIGKILL");
+      fs.rmSync(project, { recursive: true, force: true });
+    }
   });
 
   it("an unknown option exits 2 and points at --help", async () => {
