@@ -6,7 +6,14 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../src/emulator";
 import { callsOf, resetMetrics } from "../helpers/admin";
-import { makeConsumer, packTarball, typeCheck, type PackageManager, type Packed } from "../helpers/consumer";
+import {
+  makeConsumer,
+  packTarball,
+  tscOf,
+  typeCheck,
+  type PackageManager,
+  type Packed,
+} from "../helpers/consumer";
 import { REPO_ROOT, TestStack } from "../helpers/pulumi";
 
 // What a user meets: the package installed from its tarball into a project of their own (npm's
@@ -25,6 +32,17 @@ const ALIAS = "arn:aws:lex:us-east-1:123456789012:bot-alias/ORDERSBOT1/LIVEALIAS
 // The seeded order o-1001's ProfileObjectUniqueKey in the emulator.
 const ORDER_KEY = "6Hclb5CcITGzuBY-8n6Ih9641jCcBxwWQ3pvf_LkW2E";
 const INSTALL_TIMEOUT = 600_000;
+/**
+ * The TypeScript majors a user's project may hold: the previous one at this repository's version,
+ * and the current one within @pulumi/pulumi's peer range (typescript < 7), pinned so that a new
+ * release cannot change the test unannounced.
+ */
+const TYPESCRIPT_6 = "6.0.3";
+const EXAMPLES = fs
+  .readdirSync(path.join(REPO_ROOT, "examples"), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && fs.existsSync(path.join(REPO_ROOT, "examples", d.name, "tsconfig.json")))
+  .map((d) => d.name)
+  .sort();
 const CLI_TIMEOUT = 240_000;
 
 let packed: Packed;
@@ -68,6 +86,17 @@ describe("the packed tarball", () => {
   });
 });
 
+/**
+ * The stack as a user runs it: the AWS SDK's NodeVersionSupportWarning left on (TestStack turns it
+ * off for every other test), since the package does not silence it (README, "Node.js versions").
+ */
+class UserStack extends TestStack {
+  override env(): NodeJS.ProcessEnv {
+    const { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: _, ...env } = super.env();
+    return env;
+  }
+}
+
 /** Where `request` resolves for a module in folder `from`, as the program and the dynamic provider resolve it. */
 function realResolve(request: string, from: string): string {
   return fs.realpathSync(createRequire(path.join(from, "index.js")).resolve(request));
@@ -75,6 +104,7 @@ function realResolve(request: string, from: string): string {
 
 describe.sequential.each<PackageManager>(["npm", "pnpm"])("the packed package installed with %s", (pm) => {
   let dir: string;
+  let installOutput: string;
   let em: RunningEmulator;
   let stack: TestStack;
   const calls = () => callsOf(em);
@@ -91,12 +121,12 @@ describe.sequential.each<PackageManager>(["npm", "pnpm"])("the packed package in
 
   beforeAll(async () => {
     const started = Date.now();
-    dir = await makeConsumer(PROGRAM, packed.tarball, pm);
+    ({ dir, installOutput } = await makeConsumer(PROGRAM, packed.tarball, pm));
     console.log(
       `packaging: ${pm} install of the consumer took ${Math.round((Date.now() - started) / 1000)} s`,
     );
     em = await startEmulator({ seed: SEED, quotas: "off" });
-    stack = new TestStack(dir);
+    stack = new UserStack(dir);
     await stack.init({
       "aws:region": "us-east-1",
       "connect:endpoint": em.url,
@@ -126,6 +156,13 @@ describe.sequential.each<PackageManager>(["npm", "pnpm"])("the packed package in
     expect(realResolve("@pulumi/pulumi", packageDir)).toBe(realResolve("@pulumi/pulumi", dir));
   });
 
+  it("installs without a warning about this package (no install script, nothing missing)", () => {
+    const ours = installOutput
+      .split("\n")
+      .filter((l) => /warn/i.test(l) && l.includes("pulumi-connect-associations"));
+    expect(ours).toEqual([]);
+  });
+
   it("installs the connect-emulator binary, which answers --help", () => {
     const help = execFileSync(path.join(dir, "node_modules/.bin/connect-emulator"), ["--help"], {
       encoding: "utf8",
@@ -134,12 +171,38 @@ describe.sequential.each<PackageManager>(["npm", "pnpm"])("the packed package in
   });
 
   it(
-    "type-checks the program against the tarball's types, with node10 and node16 module resolution",
+    "type-checks the program and its emulator helper against the tarball's types: TypeScript 5 with node16 (the README's settings) and node10 (Pulumi's template), TypeScript 6 with node16",
     async () => {
       expect(await typeCheck(dir)).toBe("");
-      expect(await typeCheck(dir, ["--module", "node16", "--moduleResolution", "node16"])).toBe("");
+      expect(await typeCheck(dir, ["--module", "commonjs", "--moduleResolution", "node10"])).toBe("");
+      expect(await typeCheck(dir, [], await tscOf(TYPESCRIPT_6))).toBe("");
     },
-    CLI_TIMEOUT,
+    INSTALL_TIMEOUT,
+  );
+
+  it(
+    "type-checks every example under its own tsconfig.json with TypeScript 5 and TypeScript 6",
+    async () => {
+      const ts6 = await tscOf(TYPESCRIPT_6);
+      const failures: Record<string, string> = {};
+      for (const name of EXAMPLES) {
+        const example = path.join(dir, "examples", name);
+        fs.mkdirSync(example, { recursive: true });
+        for (const f of ["index.ts", "tsconfig.json"])
+          fs.copyFileSync(path.join(REPO_ROOT, "examples", name, f), path.join(example, f));
+        const ts5 = path.join(dir, "node_modules/typescript/bin/tsc");
+        for (const [major, tsc] of [
+          ["5", ts5],
+          ["6", ts6],
+        ] as const) {
+          const out = await typeCheck(example, [], tsc);
+          if (out !== "") failures[`${name} (TypeScript ${major})`] = out;
+        }
+      }
+      expect(EXAMPLES.length).toBe(7);
+      expect(failures).toEqual({});
+    },
+    INSTALL_TIMEOUT,
   );
 
   it(
@@ -166,9 +229,14 @@ describe.sequential.each<PackageManager>(["npm", "pnpm"])("the packed package in
   );
 
   it(
-    "up creates every resource, and getFlowAssociations reads the new association",
+    "up creates every resource, and getFlowAssociations reads the new association; on Node.js < 22 the AWS SDK's NodeVersionSupportWarning shows, not silenced",
     async () => {
-      await stack.up();
+      const r = await stack.up();
+      // The AWS SDK's notice about Node.js < 22, shown as the SDK prints it: once by each process
+      // that made an AWS client (the program, for getFlowAssociations, and the provider).
+      const diagnostics = r.stdout.slice(r.stdout.indexOf("Diagnostics:"));
+      const notices = diagnostics.match(/\(node:\d+\) Warning: NodeVersionSupportWarning/g) ?? [];
+      expect(notices).toHaveLength(Number(process.versions.node.split(".")[0]) < 22 ? 2 : 0);
       expect(await stack.outputs()).toEqual({
         ids: {
           bot: `${I}|V2|${ALIAS}`,

@@ -49,12 +49,22 @@ export async function packTarball(dir: string): Promise<Packed> {
   return { tarball: path.join(dir, info.filename), files: info.files.map((f) => f.path).sort() };
 }
 
+/** A consumer project: its folder, and everything its install printed. */
+export interface Consumer {
+  dir: string;
+  installOutput: string;
+}
+
 /**
  * A fresh project outside this repository, as a user makes one: the program folder copied in, a
  * package.json that depends on the tarball, @pulumi/pulumi and what a Pulumi TypeScript template
- * adds (typescript, @types/node), installed with `pm`. Returns the project folder.
+ * adds (typescript, @types/node), installed with `pm`.
  */
-export async function makeConsumer(programDir: string, tarball: string, pm: PackageManager): Promise<string> {
+export async function makeConsumer(
+  programDir: string,
+  tarball: string,
+  pm: PackageManager,
+): Promise<Consumer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pca-consumer-${pm}-`));
   for (const f of fs.readdirSync(programDir)) {
     if (!f.startsWith("Pulumi.") || f === "Pulumi.yaml")
@@ -92,26 +102,60 @@ export async function makeConsumer(programDir: string, tarball: string, pm: Pack
           ],
         ];
   try {
-    await run(cmd, args as string[], { cwd: dir, env: installEnv(), maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(cmd, args as string[], {
+      cwd: dir,
+      env: installEnv(),
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { dir, installOutput: `${stdout}\n${stderr}` };
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
     throw new Error(
       `${pm} install failed in ${dir}: ${err.message}\n${err.stdout ?? ""}\n${err.stderr ?? ""}`,
     );
   }
-  return dir;
 }
 
-/** tsc of the consumer's own typescript on its own tsconfig, optionally with other module settings. */
-export async function typeCheck(dir: string, extra: string[] = []): Promise<string> {
+/**
+ * The `tsc` of a TypeScript release from the npm registry, installed once into the cache beside the
+ * CLI's (`~/.cache/pulumi-connect-associations/typescript-<version>`): into a temporary folder
+ * first, renamed into place when complete, so a half-finished install is never taken as cached.
+ */
+export async function tscOf(version: string): Promise<string> {
+  const cache = path.join(os.homedir(), ".cache", "pulumi-connect-associations");
+  const dir = path.join(cache, `typescript-${version}`);
+  const tsc = path.join(dir, "node_modules", "typescript", "bin", "tsc");
+  if (fs.existsSync(tsc)) return tsc;
+  fs.mkdirSync(cache, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(cache, `.typescript-${version}-`));
+  fs.writeFileSync(path.join(tmp, "package.json"), '{ "private": true }\n');
+  await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", `typescript@${version}`], {
+    cwd: tmp,
+    env: installEnv(),
+  });
   try {
-    const { stdout } = await run(
-      process.execPath,
-      [path.join(dir, "node_modules/typescript/bin/tsc"), "-p", dir, "--noEmit", ...extra],
-      {
-        cwd: dir,
-      },
-    );
+    fs.renameSync(tmp, dir);
+  } catch (e) {
+    // Another run cached it first.
+    if (!fs.existsSync(tsc)) throw e;
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  return tsc;
+}
+
+/**
+ * tsc on the tsconfig.json of `project` (a folder of the consumer), optionally with other module
+ * settings; by default the consumer's own typescript, else the `tsc` given.
+ */
+export async function typeCheck(
+  project: string,
+  extra: string[] = [],
+  tsc = path.join(project, "node_modules/typescript/bin/tsc"),
+): Promise<string> {
+  try {
+    const { stdout } = await run(process.execPath, [tsc, "-p", project, "--noEmit", ...extra], {
+      cwd: project,
+    });
     return stdout;
   } catch (e) {
     const err = e as { stdout?: string; message: string };

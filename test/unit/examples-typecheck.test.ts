@@ -25,6 +25,21 @@ describe("examples/ programs", () => {
     ]);
   });
 
+  it("each has the tsconfig.json the README recommends (module and moduleResolution node16)", () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+    const block = /^```json\n(\{\n  "compilerOptions"[\s\S]*?)^```$/m.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const recommended: unknown = JSON.parse(block ?? "");
+    expect(
+      (recommended as { compilerOptions: Record<string, string> }).compilerOptions["moduleResolution"],
+    ).toBe("node16");
+    for (const name of EXAMPLES)
+      expect([
+        name,
+        JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "examples", name, "tsconfig.json"), "utf8")),
+      ]).toEqual([name, recommended]);
+  });
+
   it.each(EXAMPLES)("%s type-checks under its own tsconfig.json", (name) => {
     expect(diagnosticsOfProject(path.join(REPO_ROOT, "examples", name, "tsconfig.json"))).toBe("");
   });
