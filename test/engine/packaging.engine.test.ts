@@ -88,7 +88,7 @@ describe("the packed tarball", () => {
 
 /**
  * The stack as a user runs it: the AWS SDK's NodeVersionSupportWarning left on (TestStack turns it
- * off for every other test), since the package does not silence it (README, "Node.js versions").
+ * off for every other test), since the package does not silence it (README, "Node.js 20 and the AWS SDK's notice").
  */
 class UserStack extends TestStack {
   override env(): NodeJS.ProcessEnv {
