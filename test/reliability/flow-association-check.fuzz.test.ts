@@ -17,6 +17,8 @@ import {
   partitionAccepted,
   regionAccepted,
   resolvedRegion,
+  scopeRegion,
+  scopeViolations,
   maybe,
   notString,
   present,
@@ -288,6 +290,11 @@ function expectedFailures(i: Record<string, unknown>): string[] {
   // .ContactFlowId (ContactFlowId): max 500. library rule: 1-500 for every type, an id or flow ARN.
   if (badString(i["flowId"], { required: true, min: 1, max: 500, form: flowOk })) bad.add("flowId");
   if (badString(i["region"], { form: regionAccepted })) bad.add("region");
+  for (const p of scopeViolations({ instanceId: inst, region: scopeRegion(i) }, [
+    ["resourceId", res],
+    ["flowId", i["flowId"]],
+  ]))
+    bad.add(p);
   return [...bad].sort();
 }
 

@@ -244,3 +244,68 @@ export function assertCheckAgreesWithOracle(t: CheckUnderFuzz): { valid: number 
 /** The region a check resolves with the tests' settings (aws:region us-east-1). */
 export const resolvedRegion = (i: Record<string, unknown>): unknown =>
   typeof i["region"] === "string" ? i["region"] : "us-east-1";
+
+/** The library's own unknown-value sentinel (what preview sends for values not known yet). */
+const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/**
+ * Library rule, not AWS's: an ARN input must not contradict the resource's own scope. Read here
+ * field by field (`arn:<partition>:<service>:<region>:<account>:<resource>`): a non-empty Region
+ * field other than the resource's Region, a Connect resource inside another instance than the
+ * resource's (`instance/<id>/…`), or an account other than the first one named (the instance's
+ * ARN first) makes the property bad. `region` is the Region the check resolved (a string), else
+ * undefined; `instanceId` the resource's instance as the check saw it.
+ */
+export function scopeViolations(
+  own: { instanceId: unknown; region: unknown },
+  arns: readonly (readonly [string, unknown])[],
+): string[] {
+  const fields = (v: unknown): string[] | undefined => {
+    if (typeof v !== "string" || v === UNKNOWN_VALUE) return undefined;
+    const p = v.split(":");
+    if (p.length < 6 || p[0] !== "arn") return undefined;
+    const [, partition = "", service = "", region = "", account = ""] = p;
+    if (!/^aws[a-z-]*$/.test(partition) || !/^[a-z0-9-]+$/.test(service)) return undefined;
+    if (!/^[a-z0-9-]*$/.test(region) || !/^(\d{12})?$/.test(account)) return undefined;
+    return [service, region, account, p.slice(5).join(":")];
+  };
+  const instanceIn = (resource: string): string | undefined => {
+    const segs = resource.split("/");
+    return segs[0] === "instance" && segs.length > 1 && segs[1] !== "" ? segs[1] : undefined;
+  };
+  const region = typeof own.region === "string" && own.region !== UNKNOWN_VALUE ? own.region : undefined;
+  const instanceFields = fields(own.instanceId);
+  const instance =
+    typeof own.instanceId === "string" && own.instanceId !== UNKNOWN_VALUE
+      ? instanceFields
+        ? instanceIn(instanceFields[3] ?? "")
+        : own.instanceId
+      : undefined;
+  const bad: string[] = [];
+  let account = instanceFields?.[2] ? instanceFields[2] : undefined;
+  if (instanceFields && region && instanceFields[1] && instanceFields[1] !== region) bad.push("instanceId");
+  for (const [property, value] of arns) {
+    const f = fields(value);
+    if (!f) continue;
+    const [service, arnRegion, arnAccount, resource = ""] = f;
+    if (region && arnRegion && arnRegion !== region) bad.push(property);
+    const inInstance = service === "connect" ? instanceIn(resource) : undefined;
+    if (instance && inInstance && inInstance !== instance) bad.push(property);
+    if (arnAccount) {
+      if (account && account !== arnAccount) bad.push(property);
+      account ??= arnAccount;
+    }
+  }
+  return bad;
+}
+
+/**
+ * The Region the check compares ARNs with: the resource's `region` when it is a non-empty string,
+ * the settings' us-east-1 when it is absent or empty (any falsy value), and none (no Region rule)
+ * for any other value, which the check reports on its own.
+ */
+export const scopeRegion = (i: Record<string, unknown>): string | undefined => {
+  const r = i["region"];
+  if (!r) return "us-east-1";
+  return typeof r === "string" ? r : undefined;
+};

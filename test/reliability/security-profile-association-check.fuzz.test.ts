@@ -14,6 +14,8 @@ import {
   isDigit,
   isLower,
   regionAccepted,
+  scopeRegion,
+  scopeViolations,
   resolvedRegion,
   maybe,
   notString,
@@ -93,7 +95,11 @@ const securityProfileIds = fc.oneof(
   ),
 );
 const optional = {
-  region: maybe(regionArb),
+  // Mostly the ARNs' own Region (us-east-1), so that inputs reach both sides of the ARN-scope rule.
+  region: fc.oneof(
+    { arbitrary: fc.constant("us-east-1"), weight: 3 },
+    { arbitrary: maybe(regionArb), weight: 1 },
+  ),
   exclusive: maybe(fc.oneof(w(8, fc.boolean()), w(1, fc.constant("yes")))),
 };
 const anything = fc.record({
@@ -189,11 +195,11 @@ function expectedFailures(i: Record<string, unknown>): string[] {
       : isAiAgentArn;
   const arnBad = badString(arn, { required: true, min: 1, ...(form ? { form } : {}) });
   if (arnBad) bad.add("entityArn");
-  else if (type === "USER" && !instanceBad) {
-    // library rule: a user belongs to the instance its ARN names (instanceId by id, or ARN: its last part).
-    const given = (i["instanceId"] as string).split("/");
-    if (userArnInstance(arn as string) !== given[given.length - 1]) bad.add("entityArn");
-  }
+  for (const p of scopeViolations(
+    { instanceId: instanceBad ? undefined : i["instanceId"], region: scopeRegion(i) },
+    [["entityArn", arnBad ? undefined : arn]],
+  ))
+    bad.add(p);
   // UpdateUserSecurityProfilesRequest.SecurityProfileIds (SecurityProfileIds): required, 1-10 ids.
   // AssociateSecurityProfilesRequest.SecurityProfiles (SecurityProfiles): required, 1-10 per call;
   // library rule: no maximum for an AI agent (the provider sends 10 per call).

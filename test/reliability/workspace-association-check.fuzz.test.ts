@@ -10,6 +10,8 @@ import {
   every,
   isSpace,
   regionAccepted,
+  scopeRegion,
+  scopeViolations,
   resolvedRegion,
   maybe,
   notString,
@@ -53,7 +55,9 @@ const resourceArn = fc.oneof(
 const input = fc
   .record({
     instanceId: fc.oneof(
-      w(8, fc.constantFrom("inst-1", "0a1b-2c3d")),
+      // Mostly the ARNs' own instance, so that inputs reach both sides of the ARN-scope rule.
+      w(8, fc.constant("inst-1")),
+      w(2, fc.constant("0a1b-2c3d")),
       w(1, sized("i", 0, 1, 100, 101)),
       w(1, sized("😀", 100, 101)),
       w(1, notString),
@@ -64,7 +68,11 @@ const input = fc
       w(1, text(20)),
       w(1, notString),
     ),
-    region: maybe(regionArb),
+    // Mostly the ARNs' own Region (us-east-1), so that inputs reach both sides of the ARN-scope rule.
+    region: fc.oneof(
+      { arbitrary: fc.constant("us-east-1"), weight: 3 },
+      { arbitrary: maybe(regionArb), weight: 1 },
+    ),
     resourceArns: maybe(
       fc.oneof(
         w(10, fc.array(resourceArn, { maxLength: 4 })),
@@ -121,6 +129,9 @@ function expectedFailures(i: Record<string, unknown>): string[] {
     });
     const strings = arns.filter((a): a is string => typeof a === "string");
     if (new Set(strings).size !== strings.length) bad.add("resourceArns");
+    const instanceId = bad.has("instanceId") ? undefined : i["instanceId"];
+    const named = arns.map((a, k) => [`resourceArns[${k}]`, a] as const);
+    for (const p of scopeViolations({ instanceId, region: scopeRegion(i) }, named)) bad.add(p);
   }
   return [...bad].sort();
 }
