@@ -86,11 +86,19 @@ export function endpointsOf(s: Pick<ProviderSettings, "endpoint" | "profilesEndp
   profiles?: string;
   sts?: string;
 } {
-  const any = s.endpoint ?? s.profilesEndpoint ?? s.stsEndpoint;
+  // The SDK's own per-service variables count as given too: a shell that points Connect at an
+  // emulator with AWS_ENDPOINT_URL_CONNECT must not send the account guard's STS call to AWS.
+  const env = (name: string): string | undefined => process.env[name] || undefined;
+  const given = {
+    connect: s.endpoint ?? env("AWS_ENDPOINT_URL_CONNECT"),
+    profiles: s.profilesEndpoint ?? env("AWS_ENDPOINT_URL_CUSTOMER_PROFILES"),
+    sts: s.stsEndpoint ?? env("AWS_ENDPOINT_URL_STS"),
+  };
+  const any = given.connect ?? given.profiles ?? given.sts ?? env("AWS_ENDPOINT_URL");
   const out: { connect?: string; profiles?: string; sts?: string } = {};
-  const connect = s.endpoint ?? any;
-  const profiles = s.profilesEndpoint ?? any;
-  const sts = s.stsEndpoint ?? any;
+  const connect = given.connect ?? any;
+  const profiles = given.profiles ?? any;
+  const sts = given.sts ?? any;
   if (connect) out.connect = connect;
   if (profiles) out.profiles = profiles;
   if (sts) out.sts = sts;
