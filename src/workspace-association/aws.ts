@@ -174,9 +174,13 @@ export async function runBatches(
   target: WorkspaceTarget,
   arns: readonly string[],
   waitSeconds = 0,
+  itemRetrySeconds = waitSeconds,
 ): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { done: [], failed: [] };
   const deadline = Date.now() + waitSeconds * 1000;
+  // Items are retried for their own window: a removal that a just-taken (eventually consistent)
+  // listing still shows is sent again, while a whole call of a delete never waits.
+  const itemDeadline = Date.now() + itemRetrySeconds * 1000;
   for (const batch of chunks(arns, WORKSPACE_BATCH_SIZE)) {
     let result = await runBatch(
       ctx,
@@ -186,12 +190,12 @@ export async function runBatches(
       batch,
       Math.max(0, (deadline - Date.now()) / 1000),
     );
-    for (let n = 0; result.failed.length > 0 && !result.error && waitSeconds > 0; n++) {
+    for (let n = 0; result.failed.length > 0 && !result.error && itemRetrySeconds > 0; n++) {
       const delay = Math.min(250 * 2 ** n, 5000) * (0.5 + Math.random() / 2);
-      if (Date.now() + delay > deadline) {
+      if (Date.now() + delay > itemDeadline) {
         outcome.hint =
           `Each of them may not exist (check the ARN, Region and account), or may still be propagating: ` +
-          `retried for ${waitSeconds}s (stack config connect:consistencyTimeoutSeconds)`;
+          `retried for ${itemRetrySeconds}s (stack config connect:consistencyTimeoutSeconds)`;
         break;
       }
       await new Promise((r) => setTimeout(r, delay));

@@ -89,7 +89,7 @@ export function workspaceAssociationProvider(ctx: ProviderContext): Lifecycle {
           : { done: [], failed: [] };
       const removed: BatchOutcome =
         remove.length > 0
-          ? await runBatches(ctx, p.region, "DisassociateWorkspace", p, remove)
+          ? await runBatches(ctx, p.region, "DisassociateWorkspace", p, remove, 0, wait)
           : { done: [], failed: [] };
       ctx.snapshots.drop(listingKey(p.region, p.instanceId));
       const gone = new Set(removed.done);
@@ -104,7 +104,15 @@ export function workspaceAssociationProvider(ctx: ProviderContext): Lifecycle {
 
     async delete(_id: string, props: Record<string, unknown>): Promise<void> {
       const p = props as unknown as WorkspaceAssociationOutputs;
-      const removed = await runBatches(ctx, p.region, "DisassociateWorkspace", p, p.resourceArns);
+      const removed = await runBatches(
+        ctx,
+        p.region,
+        "DisassociateWorkspace",
+        p,
+        p.resourceArns,
+        0,
+        ctx.settings.consistencyTimeoutSeconds,
+      );
       // A workspace or instance that no longer exists holds nothing: already gone.
       if (removed.error instanceof AwsCallError && removed.error.code === "ResourceNotFoundException")
         delete removed.error;
