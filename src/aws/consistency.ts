@@ -8,7 +8,7 @@ import { AwsCallError, awsErrorCode } from "./errors";
 export const PROPAGATION_CODES: readonly string[] = ["ResourceNotFoundException", "InvalidRequestException"];
 
 /** Exponential backoff, capped, with jitter so that many resources do not retry in step. */
-function backoff(attempt: number): number {
+export function backoff(attempt: number): number {
   const ceiling = Math.min(250 * 2 ** attempt, 5000);
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }

@@ -1,5 +1,6 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { requireRegion } from "../aws/region";
+import { backoff } from "../aws/consistency";
 import type { Lifecycle, ProviderContext } from "../runtime/context";
 import { defineResource } from "../runtime/definition";
 import { checkAndDiff, inputsOf, withoutProvider } from "../runtime/diff";
@@ -56,7 +57,7 @@ async function requireAttached(ctx: ProviderContext, t: EntityTarget): Promise<s
     const current = await attachedProfiles(ctx, t);
     if (current !== undefined) return current;
     forget(ctx, t);
-    const delay = Math.min(250 * 2 ** n, 5000) * (0.5 + Math.random() / 2);
+    const delay = backoff(n);
     if (Date.now() + delay > deadline) {
       throw new Error(
         `${describeEntity(t)} was not found (or the instance does not exist in ${t.region}): it may not exist ` +

@@ -4,7 +4,7 @@ import {
   paginateSearchWorkspaceAssociations,
   type ConnectClient,
 } from "@aws-sdk/client-connect";
-import { ridePropagation } from "../aws/consistency";
+import { backoff, ridePropagation } from "../aws/consistency";
 import { isAwsError, wrapAwsError } from "../aws/errors";
 import type { ProviderContext } from "../runtime/context";
 import { chunks } from "../runtime/sets";
@@ -191,7 +191,7 @@ export async function runBatches(
       Math.max(0, (deadline - Date.now()) / 1000),
     );
     for (let n = 0; result.failed.length > 0 && !result.error && itemRetrySeconds > 0; n++) {
-      const delay = Math.min(250 * 2 ** n, 5000) * (0.5 + Math.random() / 2);
+      const delay = backoff(n);
       if (Date.now() + delay > itemDeadline) {
         outcome.hint =
           `Each of them may not exist (check the ARN, Region and account), or may still be propagating: ` +
