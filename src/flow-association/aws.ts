@@ -217,16 +217,24 @@ export async function lookUpFlowAssociations(
     // is not asked for); ids of other types have no such lookup and are sent as given.
     const voice = resourceType === undefined || resourceType === "VOICE_PHONE_NUMBER";
     const bare = voice ? resourceIds.filter((id) => !id.startsWith("arn:")) : [];
-    const arnOf = new Map<string, string>();
+    const listed = new Map<string, string>();
     if (bare.length > 0) {
       for (const a of await listAll(client, instanceId, "VOICE_PHONE_NUMBER"))
-        if (a.ResourceId?.startsWith("arn:")) arnOf.set(normalisedId(a.ResourceId), a.ResourceId);
+        if (a.ResourceId) listed.set(normalisedId(a.ResourceId), a.ResourceId);
     }
-    const ids = resourceIds.flatMap((id) => {
-      if (!bare.includes(id)) return [id];
-      const arn = arnOf.get(id);
-      return arn === undefined && resourceType === "VOICE_PHONE_NUMBER" ? [] : [arn ?? id];
-    });
+    const ids: string[] = [];
+    for (const id of resourceIds) {
+      if (!bare.includes(id)) ids.push(id);
+      else {
+        const form = listed.get(id);
+        if (form === undefined) {
+          if (resourceType !== "VOICE_PHONE_NUMBER") ids.push(id);
+        } else {
+          // The model does not say in which form the listing names a number: an id is resolved.
+          ids.push(form.startsWith("arn:") ? form : await phoneNumberArn(client, id));
+        }
+      }
+    }
     if (ids.length === 0) return [];
     const found = await batchGet(client, instanceId, ids, resourceType);
     return found.map((a) => ({
