@@ -6,7 +6,7 @@ import { REPO_ROOT, type RunResult, type TestStack } from "../helpers/pulumi";
 /** The recovery command as a user's program has it: from the package installed in node_modules. */
 export const RECOVER_CLI = path.join(
   REPO_ROOT,
-  "node_modules/pulumi-connect-associations/dist/recovery/cli.js",
+  "node_modules/pulumi-connect-associations/dist/cli/recover-alias.js",
 );
 
 export interface RecoveryRun {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recoverInterruptedCreates, type StackExport } from "../../src/recovery/interrupted-creates";
+import { recoverInterruptedCreates, type StackExport } from "../../src/cli/recover/interrupted-creates";
 import { UNKNOWN } from "../../src/validation/unknown";
 
 const PROVIDER = "urn:pulumi:s::p::pulumi:providers:pulumi-nodejs::default::0b5c";

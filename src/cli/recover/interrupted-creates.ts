@@ -1,4 +1,4 @@
-import { containsUnknown } from "../validation/unknown";
+import { containsUnknown } from "../../validation/unknown";
 import { recordedState } from "./recorded-state";
 
 /** A resource as `pulumi stack export` writes it (only the fields this module reads are named). */

@@ -1,8 +1,8 @@
-import type { RecordedState } from "../runtime/definition";
-import { typeNameOf } from "../runtime/entry";
-import { definitionOf } from "../runtime/registry";
+import type { RecordedState } from "../../runtime/definition";
+import { typeNameOf } from "../../runtime/entry";
+import { definitionOf } from "../../runtime/registry";
 
-export type { RecordedState } from "../runtime/definition";
+export type { RecordedState } from "../../runtime/definition";
 
 /**
  * The state a create of these (checked) inputs would have recorded, for a resource of `type` (a

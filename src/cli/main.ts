@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+import { EXIT, processIo, UsageError, type CliIo } from "./io";
+import { RECOVER_USAGE, recoverFiles } from "./recover/command";
+
+const USAGE = `Usage: connect-associations <command> [options]
+
+Commands:
+  recover   record the creates an interrupted pulumi up applied (see recover --help)
+
+Exit codes: 0 done, 1 an AWS or pulumi failure (the operation and its code are printed), 2 bad arguments.
+`;
+
+/** Runs one subcommand; resolves to its exit code. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "recover":
+        return recoverFiles(rest, io);
+      case undefined:
+      case "-h":
+      case "--help":
+      case "help":
+        io.out(USAGE);
+        return command === undefined ? EXIT.usage : EXIT.ok;
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(
+        `connect-associations ${command ?? ""}: ${e.message}\n\n${command === "recover" ? RECOVER_USAGE : USAGE}`,
+      );
+      return EXIT.usage;
+    }
+    io.err(`connect-associations ${command ?? ""}: ${(e as Error).message}\n`);
+    return EXIT.failed;
+  }
+}
+
+if (require.main === module) {
+  void run(process.argv.slice(2), processIo).then((code) => {
+    process.exitCode = code;
+  });
+}
