@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 import { EXIT, processIo, UsageError, type CliIo } from "./io";
+import { EXPORT_USAGE } from "./export/options";
+import { runExport } from "./export/command";
 import { RECOVER_USAGE, recoverFiles } from "./recover/command";
 
 const USAGE = `Usage: connect-associations <command> [options]
 
 Commands:
+  export    write an instance's associations as a Pulumi program (see export --help)
   recover   record the creates an interrupted pulumi up applied (see recover --help)
 
 Exit codes: 0 done, 1 an AWS or pulumi failure (the operation and its code are printed), 2 bad arguments.
@@ -15,6 +18,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      case "export":
+        if (rest.includes("-h") || rest.includes("--help")) {
+          io.out(EXPORT_USAGE);
+          return EXIT.ok;
+        }
+        return await runExport(rest, io);
       case "recover":
         return recoverFiles(rest, io);
       case undefined:
@@ -29,7 +38,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(
-        `connect-associations ${command ?? ""}: ${e.message}\n\n${command === "recover" ? RECOVER_USAGE : USAGE}`,
+        `connect-associations ${command ?? ""}: ${e.message}\n\n${command === "recover" ? RECOVER_USAGE : command === "export" ? EXPORT_USAGE : USAGE}`,
       );
       return EXIT.usage;
     }
