@@ -1,4 +1,4 @@
-import { ACCOUNT, ALIAS_A, ALIAS_B, INSTANCE, REGION, baseSeed } from "../helpers/seeds/base";
+import { ACCOUNT, ALIAS_A, ALIAS_B, INSTANCE, INSTANCE_ARN, REGION, baseSeed } from "../helpers/seeds/base";
 import { EMAIL_ARN, FLOW_A, SMS_ARN, flowSeed, voiceArn, voiceId } from "../helpers/seeds/flows";
 import { DOMAIN, ORDER, PROFILE_A, orderKey, profilesSeed } from "../helpers/seeds/profiles";
 import {
@@ -245,9 +245,24 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   ListPhoneNumbersV2: {
     model: CONNECT,
-    valid: [{ ...inst }],
+    valid: [
+      { ...inst },
+      { TargetArn: INSTANCE_ARN, MaxResults: 5 },
+      { PhoneNumberTypes: ["DID"], PhoneNumberCountryCodes: ["US"], PhoneNumberPrefix: "+1555" },
+    ],
+    unknown: [
+      { InstanceId: UNKNOWN_INSTANCE },
+      { TargetArn: `arn:aws:connect:${REGION}:${ACCOUNT}:instance/${UNKNOWN_INSTANCE}` },
+    ],
+    // The 12 voice numbers and the SMS number (imported from End User Messaging); not the WhatsApp one.
+    paging: { input: { ...inst }, total: 13 },
+  },
+  ListUsers: {
+    model: CONNECT,
+    valid: [{ ...inst }, { ...inst, MaxResults: 5 }],
     unknown: [{ InstanceId: UNKNOWN_INSTANCE }],
-    paging: { input: { ...inst }, total: 12 },
+    // The security-profile seed's user and the workspace seed's 30.
+    paging: { input: { ...inst }, total: 31 },
   },
   PutProfileObject: {
     model: CUSTOMER_PROFILES,

@@ -5,6 +5,7 @@ import { flowRoutes } from "./flows";
 import { phoneNumberRoutes } from "./phone-numbers";
 import { securityProfileRoutes } from "./security-profiles";
 import { userSecurityProfileRoutes } from "./user-security-profiles";
+import { userRoutes } from "./users";
 import { workspaceRoutes } from "./workspaces";
 
 /** Every Connect operation the emulator implements. */
@@ -12,6 +13,7 @@ export const connectRoutes: Route<ConnectErrorCode>[] = [
   ...botRoutes,
   ...securityProfileRoutes,
   ...userSecurityProfileRoutes,
+  ...userRoutes,
   ...workspaceRoutes,
   ...flowRoutes,
   ...phoneNumberRoutes,

@@ -8,6 +8,14 @@ import {
   type PhoneNumberState,
 } from "../state";
 import { findFlow, findResource, LIST_FLOW_ASSOCIATION_RESOURCE_TYPES } from "./flow-resources";
+import {
+  DEFAULT_COUNTRY_CODE,
+  E164,
+  PHONE_NUMBER_COUNTRY_CODES,
+  PHONE_NUMBER_TYPES,
+  type SeededPhoneNumber,
+} from "./phone-numbers";
+import { USERNAME_MAX, USERNAME_MIN, type SeededUser } from "./users";
 
 const CHANNELS = ["VOICE", "SMS", "WHATSAPP"] as const;
 
@@ -26,10 +34,18 @@ export function connectFromSeed(
     instanceFromSeed(e, `connect.instances[${i}]`, accountId, region, now),
   );
   const ids = new Set<string>();
-  for (const inst of instances) {
+  const e164 = new Map<string, string>();
+  instances.forEach((inst, i) => {
     if (ids.has(inst.id)) throw new SeedError(`seed: connect.instances: duplicate id '${inst.id}'`);
     ids.add(inst.id);
-  }
+    (inst.phoneNumbers as SeededPhoneNumber[]).forEach((p, j) => {
+      if (p.phoneNumber === undefined) return;
+      const w = `connect.instances[${i}].phoneNumbers[${j}].phoneNumber`;
+      const other = e164.get(p.phoneNumber);
+      if (other !== undefined) throw new SeedError(`seed: ${w} '${p.phoneNumber}' is also ${other}`);
+      e164.set(p.phoneNumber, w);
+    });
+  });
   return { instances };
 }
 
@@ -65,14 +81,23 @@ function instanceFromSeed(
     arr(o[key], `${where}.${key}`).map((e, j) =>
       entity(obj(e, `${where}.${key}[${j}]`), `${where}.${key}[${j}]`, kind, tagged),
     );
-  const users = arr(o["users"], `${where}.users`).map((e, j) => {
+  const usernames = new Set<string>();
+  const users = arr(o["users"], `${where}.users`).map((e, j): SeededUser => {
     const w = `${where}.users[${j}]`;
     const eo = obj(e, w);
+    const user = entity(eo, w, "agent", true);
+    const username = optText(eo["username"], `${w}.username`);
+    checkUsername(
+      username ?? user.id,
+      username === undefined ? `${w}.id (the default username)` : `${w}.username`,
+      usernames,
+    );
     return {
-      ...entity(eo, w, "agent", true),
+      ...user,
       securityProfileIds: arr(eo["securityProfileIds"], `${w}.securityProfileIds`).map((s, k) =>
         text(s, `${w}.securityProfileIds[${k}]`),
       ),
+      ...(username === undefined ? {} : { username }),
     };
   });
   const phoneNumbers = arr(o["phoneNumbers"], `${where}.phoneNumbers`).map((e, j) =>
@@ -142,8 +167,58 @@ function phoneNumberFromSeed(
     id: pid,
     channel: channel as PhoneNumberState["channel"],
     arn: optText(eo["arn"], `${w}.arn`) ?? `arn:aws:${service}:${region}:${accountId}:${kind}/${pid}`,
+    ...phoneNumberDetails(eo, w),
     ...visibility(eo, w, now),
   };
+}
+
+/**
+ * A number's optional `phoneNumber` (E.164, the model's PhoneNumber pattern), `countryCode` (a
+ * PhoneNumberCountryCode; required with a phoneNumber outside +1, which defaults to US) and `type` (a
+ * PhoneNumberType), kept only when given: the defaults are filled in when the number is answered.
+ */
+function phoneNumberDetails(eo: Obj, w: string): Omit<SeededPhoneNumber, keyof PhoneNumberState> {
+  const phoneNumber = optText(eo["phoneNumber"], `${w}.phoneNumber`);
+  if (phoneNumber !== undefined && !E164.regex.test(phoneNumber))
+    throw new SeedError(`seed: ${w}.phoneNumber must be an E.164 number, ${E164.text}`);
+  const countryCode = optEnum(
+    eo["countryCode"],
+    `${w}.countryCode`,
+    PHONE_NUMBER_COUNTRY_CODES,
+    "the ISO country codes of the model's PhoneNumberCountryCode (US, GB, FR…)",
+  );
+  if (countryCode === undefined && phoneNumber !== undefined && !phoneNumber.startsWith("+1"))
+    throw new SeedError(
+      `seed: ${w}.countryCode is required with a phoneNumber outside +1 (the default is ${DEFAULT_COUNTRY_CODE})`,
+    );
+  const type = optEnum(eo["type"], `${w}.type`, PHONE_NUMBER_TYPES);
+  return {
+    ...(phoneNumber === undefined ? {} : { phoneNumber }),
+    ...(countryCode === undefined ? {} : { countryCode }),
+    ...(type === undefined ? {} : { type }),
+  };
+}
+
+/** An optional value of an enum of the model; `what` names the values in the message (default: all of them). */
+function optEnum(
+  v: unknown,
+  where: string,
+  values: readonly string[],
+  what = values.join(", "),
+): string | undefined {
+  const value = optText(v, where);
+  if (value !== undefined && !values.includes(value))
+    throw new SeedError(`seed: ${where} must be one of ${what}`);
+  return value;
+}
+
+/** A username within the model's AgentUsername bounds, unique in its instance (as Connect's are). */
+function checkUsername(username: string, where: string, taken: Set<string>): void {
+  const length = [...username].length;
+  if (length < USERNAME_MIN || length > USERNAME_MAX)
+    throw new SeedError(`seed: ${where} must be ${USERNAME_MIN}-${USERNAME_MAX} characters, as a username`);
+  if (taken.has(username)) throw new SeedError(`seed: ${where}: username '${username}' is another user's`);
+  taken.add(username);
 }
 
 /**

@@ -135,6 +135,13 @@ export function boundOf(model: ServiceModel, shape: string, bound: "min" | "max"
   return value;
 }
 
+/** The pattern of a string shape of a model, read as `modelPattern` reads it. */
+export function patternOf(model: ServiceModel, shape: string): { regex: RegExp; text: string } {
+  const pattern = model.shapes[shape]?.pattern;
+  if (pattern === undefined) throw new Error(`${model.metadata.serviceId} model: ${shape} has no pattern`);
+  return modelPattern(pattern);
+}
+
 /** The HTTP status of every error shape of a model, from its `error.httpStatusCode` (400 when absent). */
 export function errorStatuses(model: ServiceModel): Record<string, number> {
   const out: Record<string, number> = {};
