@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { emulatorThroughput } from "./emulator-throughput";
+import { exportRun } from "./export-run";
 import { engineOverhead, lifecycleCalls, quotaRun, stateSize } from "./engine-runs";
 import { pulumiBinary } from "../test/helpers/pulumi";
 
@@ -17,9 +18,39 @@ const out = (s = "") => {
 };
 const f = (n: number, d = 2) => n.toFixed(d);
 
+/** Section 6: `connect-associations export` of 500 associations under Connect's quotas. */
+async function exportSection(): Promise<void> {
+  const x = await exportRun(root);
+  out(
+    "## 6. `connect-associations export` of 500 associations, emulator `--quotas aws` (2/s, burst 5 per operation)",
+  );
+  out();
+  out(
+    "Bots, workspace members, flows of every type, users' profiles (`--users`: one DescribeUser per user) and 10 AI agents' profiles; the listings of different operations run side by side, each paced to its own quota.",
+  );
+  out();
+  out(
+    "| associations | time | quota floor (operations overlapping) | floor if read one operation after another | 429s | calls |",
+  );
+  out("|---|---|---|---|---|---|");
+  const calls = Object.entries(x.calls)
+    .sort()
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
+  out(
+    `| ${x.associations} | ${f(x.seconds)} s | ${f(x.floorSeconds)} s | ${f(x.sequentialFloorSeconds)} s | ${x.throttled} | ${calls} |`,
+  );
+  out();
+}
+
 async function main(): Promise<void> {
   process.env["AWS_ACCESS_KEY_ID"] ??= "AKIABENCH";
   process.env["AWS_SECRET_ACCESS_KEY"] ??= "bench";
+  // `npm run bench -- --only export`: that section alone, printed, RESULTS.md untouched.
+  if (process.argv.includes("--only")) {
+    await exportSection();
+    return;
+  }
   pulumiBinary();
   out("# Benchmark results");
   out();
@@ -117,6 +148,9 @@ async function main(): Promise<void> {
   out("| requests/s (target ≥ 3,000) | p50 | p99 (target < 20 ms) | requests | non-200 |");
   out("|---|---|---|---|---|");
   out(`| ${f(t.perSecond, 0)} | ${f(t.p50Ms)} ms | ${f(t.p99Ms)} ms | ${t.requests} | ${t.non200} |`);
+
+  out();
+  await exportSection();
 
   if (process.argv.includes("--write"))
     fs.writeFileSync(path.join(root, "bench/RESULTS.md"), `${lines.join("\n")}\n`);

@@ -54,12 +54,18 @@ export function adminRequest(
   path: string,
   body?: unknown,
 ): Promise<Response> {
-  return fetch(`${em.url}${path}`, {
-    method,
-    ...(body === undefined
-      ? {}
-      : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
-  });
+  const send = () =>
+    fetch(`${em.url}${path}`, {
+      method,
+      ...(body === undefined
+        ? {}
+        : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+    });
+  // A kept-alive socket the server closed while a test sat idle (a long type-check, say) resets on
+  // reuse; every admin request is idempotent, so it is sent once more on a fresh socket.
+  return send().catch((e: unknown) =>
+    (e as { cause?: { code?: string } }).cause?.code === "ECONNRESET" ? send() : Promise.reject(e),
+  );
 }
 
 /** One admin API request, its JSON answer parsed (undefined when empty); throws if the emulator refuses it. */

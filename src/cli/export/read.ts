@@ -67,14 +67,25 @@ export class InstanceReader {
     private readonly progress: Progress,
   ) {}
 
+  /**
+   * Connect's quota is per operation, so the chains of different operations run side by side and
+   * an export takes about as long as its longest chain (DescribeUser per user, usually), not the
+   * sum of all; calls of one operation follow each other.
+   */
   async read(scope: ReadScope): Promise<Inventory> {
-    await this.bots("V1");
-    await this.bots("V2");
-    await this.workspaces();
-    await this.flows();
-    await this.phoneNumbers();
-    if (scope.users) await this.users();
-    for (const arn of scope.aiAgents) await this.aiAgent(arn);
+    await Promise.all([
+      (async () => {
+        await this.bots("V1");
+        await this.bots("V2");
+      })(),
+      this.workspaces(),
+      this.flows(),
+      this.phoneNumbers(),
+      scope.users ? this.users() : undefined,
+      (async () => {
+        for (const arn of scope.aiAgents) await this.aiAgent(arn);
+      })(),
+    ]);
     return {
       instanceId: this.instanceId,
       region: this.region,
