@@ -2,13 +2,13 @@
 import { EXIT, processIo, UsageError, type CliIo } from "./io";
 import { EXPORT_USAGE } from "./export/options";
 import { runExport } from "./export/command";
-import { RECOVER_USAGE, recoverFiles } from "./recover/command";
+import { RECOVER_USAGE, recover } from "./recover/command";
 
 const USAGE = `Usage: connect-associations <command> [options]
 
 Commands:
   export    write an instance's associations as a Pulumi program (see export --help)
-  recover   record the creates an interrupted pulumi up applied (see recover --help)
+  recover   recover a stack after an interrupted pulumi up: recover --stack NAME (see recover --help)
 
 Exit codes: 0 done, 1 an AWS or pulumi failure (the operation and its code are printed), 2 bad arguments.
 `;
@@ -25,7 +25,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         }
         return await runExport(rest, io);
       case "recover":
-        return recoverFiles(rest, io);
+        return await recover(rest, io);
       case undefined:
       case "-h":
       case "--help":

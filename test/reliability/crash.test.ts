@@ -9,12 +9,13 @@ import { compareStateWithEmulator } from "../helpers/state-compare";
 import { mixedPlan, mixedSeed, plannedCount } from "./mixed-plan";
 import { MIXED_PROGRAM, mixedStack } from "./mixed-stack";
 import { descendants, killSurvivors, type ProcessInfo } from "./process-tree";
-import { recoverInterruptedUp, unlockAfterKill } from "./recover";
+import { backendSnapshot, checkpointOf, CLI, lockFiles, recoverStack } from "./recover";
 
 /*
  * kill -9 in the middle of `pulumi up` of 50 resources, once of the CLI and once of the dynamic
- * provider process, at a moment when creates have been applied in AWS but not answered: after the README's recovery, state
- * equals the emulator, with nothing duplicated or orphaned.
+ * provider process, at a moment when creates have been applied in AWS but not answered: after one
+ * `connect-associations recover --stack NAME` and a `pulumi up`, state equals the emulator, with
+ * nothing duplicated or orphaned.
  */
 
 const plan = mixedPlan();
@@ -33,7 +34,7 @@ const SLOW_ANSWERS: FaultConfig = {
     { operation: "*", kind: "latency", rate: 1, latencyMs: 300 },
   ],
 };
-/** A crash, its recovery (seven CLI runs) and a last up take a minute on a loaded 2-core machine. */
+/** A crash, a dry run, the recovery (six CLI runs) and two ups take a minute or two on a loaded 2-core machine. */
 const CRASH_TIMEOUT_MS = 240_000;
 const AGREE = { orphans: [], missing: [], duplicates: [] };
 const BOT = "pulumi-nodejs:dynamic/connect:BotAssociation";
@@ -100,19 +101,63 @@ function unrecordedBots(run: Run, exported: StackExport): string[] {
   );
 }
 
-/** After the recovery: every resource recorded once, state equal to the emulator, a new up changes nothing. */
-async function expectConverged(run: Run): Promise<void> {
-  const after = await run.stack.exportState();
-  expect(after.deployment.resources?.filter((x) => x.type.startsWith("pulumi-nodejs:dynamic")).length).toBe(
-    COUNT,
+/**
+ * `connect-associations recover --stack NAME`, then `pulumi up`: every resource recorded once, state
+ * equal to the emulator, a new up changes nothing. Returns what the recovery printed.
+ */
+async function recoverAndConverge(run: Run): Promise<string> {
+  const r = await recoverStack(run.stack);
+  expect({ code: r.code, stdout: r.stdout }, r.stderr).toEqual({ code: 0, stdout: "" });
+  expect(r.stderr.trimEnd().split("\n").pop()).toMatch(
+    new RegExp(`^recovered stack ${run.stack.stack}: .*Next: pulumi up --stack ${run.stack.stack}$`),
   );
+  expect(lockFiles(run.stack)).toEqual([]);
+  await run.stack.up();
+  const after = await run.stack.exportState();
+  const urns = (after.deployment.resources ?? [])
+    .filter((x) => x.type.startsWith("pulumi-nodejs:dynamic"))
+    .map((x) => x.urn);
+  expect([urns.length, new Set(urns).size]).toEqual([COUNT, COUNT]);
   expect(compareStateWithEmulator(after, run.em.state(), run.baseline)).toEqual(AGREE);
   expect((await run.stack.up()).stdout).toContain(`${COUNT + 1} unchanged`);
+  return r.stderr;
+}
+
+/**
+ * `recover --stack NAME --dry-run` (through the 0.1.0 name `connect-associations-recover`) on the
+ * locked stack: it says what it would do, and not one byte of the backend changes (the lock stays),
+ * nor the emulator.
+ */
+async function expectDryRunChangesNothing(run: Run): Promise<void> {
+  const backend = backendSnapshot(run.stack);
+  const emulator = structuredClone(run.em.state());
+  const r = await recoverStack(run.stack, ["--dry-run"], CLI.alias);
+  expect(r.code, r.stderr).toBe(0);
+  expect(backendSnapshot(run.stack)).toEqual(backend);
+  expect(lockFiles(run.stack)).toHaveLength(1);
+  expect(run.em.state()).toEqual(emulator);
+  expect(r.stderr).toMatch(/^unlock: would run: pulumi cancel --yes --stack /m);
+  expect(r.stderr).toMatch(
+    /^repair: (would delete .* \(empty sidecar\)|no empty \.attrs sidecar under .*)$/m,
+  );
+  if (/^export: the stack cannot be read before the empty sidecars are deleted/m.test(r.stderr)) {
+    // The kill left the checkpoint's own sidecar empty: no command reads the stack before the repair.
+    expect(r.stderr.trimEnd().split("\n").pop()).toMatch(
+      /^dry run: would delete \d+ empty sidecars .* Nothing changed\.$/,
+    );
+    return;
+  }
+  expect(r.stderr).toMatch(/^record: would record urn:pulumi:.*BotAssociation::bot-.* \(pending\)$/m);
+  expect(r.stderr).toMatch(/^import: would run: pulumi stack import --file /m);
+  expect(r.stderr).toMatch(/^refresh: would run: pulumi refresh --yes --skip-preview /m);
+  expect(r.stderr.trimEnd().split("\n").pop()).toMatch(
+    /^dry run: would record [1-9]\d* creates .*nothing changed/,
+  );
 }
 
 describe.sequential(`kill -9 in the middle of pulumi up of ${COUNT} resources`, () => {
   it(
-    "of the pulumi CLI: the documented recovery records the applied creates, state equals the emulator",
+    "of the pulumi CLI: recover --dry-run changes nothing; recover --stack unlocks, records the applied creates, and after pulumi up state equals the emulator",
     async () => {
       const run = await setUp();
       const { pid, exited } = await upUntilKillMoment(run);
@@ -121,28 +166,29 @@ describe.sequential(`kill -9 in the middle of pulumi up of ${COUNT} resources`, 
       // The plugins outlive the CLI; let their in-flight calls land, as they would, then end them.
       await new Promise((r) => setTimeout(r, 600));
       killSurvivors(run.plugins.map((p) => p.pid));
-      await unlockAfterKill(run.stack);
 
-      const crashed = await run.stack.exportState();
-      const pending =
-        (crashed.deployment as { pending_operations?: { type: string; resource: { type: string } }[] })
-          .pending_operations ?? [];
-      // The hard case is really there: bot associations applied in AWS, pending (unrecorded) in state.
+      // Read from the backend's file: the CLI cannot read a stack whose sidecar the kill left empty.
+      const crashed = checkpointOf(run.stack);
+      const pending = crashed.deployment.pending_operations ?? [];
+      // The hard case is really there: the dead CLI's lock, and bot associations applied in AWS,
+      // pending (unrecorded) in state.
+      expect(lockFiles(run.stack)).toHaveLength(1);
       expect(
         pending.filter((op) => op.type === "creating" && op.resource.type === BOT).length,
       ).toBeGreaterThan(0);
       expect(unrecordedBots(run, crashed).length).toBeGreaterThan(0);
 
       await setFaults(run.em, NO_FAULTS);
-      const r = await recoverInterruptedUp(run.stack);
-      expect(r.report).toMatch(/recorded urn:pulumi:.*BotAssociation::bot-.* \(pending\)/);
-      await expectConverged(run);
+      await expectDryRunChangesNothing(run);
+      const report = await recoverAndConverge(run);
+      expect(report).toMatch(/^unlock: \$ pulumi cancel --yes --stack /m);
+      expect(report).toMatch(/^record: recorded urn:pulumi:.*BotAssociation::bot-.* \(pending\)$/m);
     },
     CRASH_TIMEOUT_MS,
   );
 
   it(
-    "of the provider process: the documented recovery records the applied creates, state equals the emulator",
+    "of the provider process: recover --stack records the applied creates the preview plans, and after pulumi up state equals the emulator",
     async () => {
       const run = await setUp();
       const { exited } = await upUntilKillMoment(run);
@@ -155,11 +201,12 @@ describe.sequential(`kill -9 in the middle of pulumi up of ${COUNT} resources`, 
 
       const crashed = await run.stack.exportState();
       expect(unrecordedBots(run, crashed).length).toBeGreaterThan(0);
+      expect(lockFiles(run.stack)).toEqual([]);
 
       await setFaults(run.em, NO_FAULTS);
-      const r = await recoverInterruptedUp(run.stack);
-      expect(r.report).toMatch(/recorded urn:pulumi:.*BotAssociation::bot-.* \(preview\)/);
-      await expectConverged(run);
+      const report = await recoverAndConverge(run);
+      expect(report).toMatch(/^unlock: not locked$/m);
+      expect(report).toMatch(/^record: recorded urn:pulumi:.*BotAssociation::bot-.* \(preview\)$/m);
     },
     CRASH_TIMEOUT_MS,
   );

@@ -1,72 +1,86 @@
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { REPO_ROOT, type RunResult, type TestStack } from "../helpers/pulumi";
+import { REPO_ROOT, type RunResult, type StackExport, type TestStack } from "../helpers/pulumi";
 
-/** The recovery command as a user's program has it: from the package installed in node_modules. */
-export const RECOVER_CLI = path.join(
-  REPO_ROOT,
-  "node_modules/pulumi-connect-associations/dist/cli/recover-alias.js",
-);
+/** The package's CLI as a user's program has it: from the package installed in node_modules. */
+const INSTALLED = path.join(REPO_ROOT, "node_modules/pulumi-connect-associations/dist/cli");
+/** `connect-associations`, and its 0.1.0 name `connect-associations-recover` (= `connect-associations recover`). */
+export const CLI = { main: path.join(INSTALLED, "main.js"), alias: path.join(INSTALLED, "recover-alias.js") };
 
-export interface RecoveryRun {
-  /** What the recovery command printed on stderr: one line per recorded create, then a summary. */
-  report: string;
-  refresh: RunResult;
-  up: RunResult;
+/**
+ * `connect-associations recover --stack NAME [extra]` as a user runs it: in the stack's folder, with
+ * its environment (the `pulumi` on PATH, backend, passphrase, AWS settings). The stack's config goes
+ * where a user's is, Pulumi.<stack>.yaml of the program folder (TestStack keeps it in a file of its
+ * own, given with --config-file; TestStack.remove deletes this copy). Asynchronous: the emulator
+ * runs in this process and must keep answering the preview and refresh.
+ */
+export function recoverStack(
+  stack: TestStack,
+  extra: string[] = [],
+  cli: string = CLI.main,
+): Promise<RunResult> {
+  fs.copyFileSync(stack.configFile, path.join(stack.programDir, `Pulumi.${stack.stack}.yaml`));
+  const args = cli === CLI.main ? [cli, "recover"] : [cli];
+  return new Promise((resolve) =>
+    execFile(
+      process.execPath,
+      [...args, "--stack", stack.stack, ...extra],
+      { cwd: stack.programDir, env: stack.env(), maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }),
+    ),
+  );
 }
 
-function parses(file: string): boolean {
-  try {
-    JSON.parse(fs.readFileSync(file, "utf8"));
-    return true;
-  } catch {
-    return false;
-  }
+const backendDir = (stack: TestStack) => path.join(stack.tmp, "backend", ".pulumi");
+
+function filesBelow(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .sort();
+}
+
+/** Every file of the stack's file backend with a hash of its bytes: equal snapshots, nothing written. */
+export function backendSnapshot(stack: TestStack): Record<string, string> {
+  const dir = backendDir(stack);
+  return Object.fromEntries(
+    filesBelow(dir).map((f) => [
+      f,
+      createHash("sha256")
+        .update(fs.readFileSync(path.join(dir, f)))
+        .digest("hex"),
+    ]),
+  );
+}
+
+/** The lock files the backend holds on the stack (`.pulumi/locks/organization/<project>/<stack>/<uuid>.json`). */
+export function lockFiles(stack: TestStack): string[] {
+  return filesBelow(path.join(backendDir(stack), "locks")).filter(
+    (f) => f.endsWith(".json") && path.basename(path.dirname(f)) === stack.stack,
+  );
+}
+
+export interface PendingOperation {
+  type: string;
+  resource: { urn: string; type: string };
 }
 
 /**
- * The file backend's blob store writes each file's `.attrs` sidecar in place (create, then write), so
- * a kill can leave it empty, and every later command then fails with "failed to load checkpoint:
- * EOF". A sidecar holds only the content type, and a missing one reads as the default: removing a
- * torn one is safe. Returns what was removed.
+ * The stack's checkpoint, read from the backend's file without the CLI: it reads the same while
+ * the stack is locked or a kill left a sidecar empty (then every `pulumi` command fails).
  */
-export function removeTornSidecars(backendDir: string): string[] {
-  const torn = fs
-    .readdirSync(backendDir, { recursive: true, encoding: "utf8" })
-    .map((f) => path.join(backendDir, f))
-    .filter((f) => f.endsWith(".attrs") && fs.statSync(f).isFile() && !parses(f));
-  for (const f of torn) fs.rmSync(f);
-  return torn;
-}
-
-/**
- * The README's first recovery step, when the `pulumi` CLI itself was killed: repair the file
- * backend's torn sidecars, then remove the dead CLI's lock.
- */
-export async function unlockAfterKill(stack: TestStack): Promise<void> {
-  removeTornSidecars(path.join(stack.tmp, "backend", ".pulumi"));
-  await stack.run(["cancel", "--yes"]);
-}
-
-/**
- * The rest of the README's recovery after an interrupted `pulumi up`, step by step: export the
- * state, preview, record the interrupted creates, import, refresh, up.
- */
-export async function recoverInterruptedUp(stack: TestStack): Promise<RecoveryRun> {
-  const state = path.join(stack.tmp, "state.json");
-  const preview = path.join(stack.tmp, "preview.json");
-  const recovered = path.join(stack.tmp, "recovered.json");
-  await stack.run(["stack", "export", "--file", state]);
-  fs.writeFileSync(preview, (await stack.run(stack.withConfig(["preview", "--json"]))).stdout);
-  const r = spawnSync(process.execPath, [RECOVER_CLI, state, preview], {
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0) throw new Error(`recovery command exited ${r.status}: ${r.stderr}`);
-  fs.writeFileSync(recovered, r.stdout);
-  await stack.run(["stack", "import", "--file", recovered]);
-  const refresh = await stack.refresh();
-  const up = await stack.up();
-  return { report: r.stderr, refresh, up };
+export function checkpointOf(
+  stack: TestStack,
+): StackExport & { deployment: { pending_operations?: PendingOperation[] } } {
+  const file = filesBelow(path.join(backendDir(stack), "stacks")).find(
+    (f) => path.basename(f) === `${stack.stack}.json`,
+  );
+  if (!file) throw new Error(`no checkpoint of ${stack.stack} under ${backendDir(stack)}/stacks`);
+  const cp = JSON.parse(fs.readFileSync(path.join(backendDir(stack), "stacks", file), "utf8")) as {
+    checkpoint: { latest: StackExport["deployment"] & { pending_operations?: PendingOperation[] } };
+  };
+  return { deployment: cp.checkpoint.latest };
 }
