@@ -37,8 +37,9 @@ export function botText(bot: BotKey): string {
 
 /**
  * Every bot of one Lex version associated with the instance: ListBots, every page, taken once per
- * engine operation and shared by all reads (a refresh of N associations on one instance is one
- * listing). An instance that no longer exists holds no association.
+ * engine operation and shared by all reads and creates (a refresh or a first `up` of N associations
+ * on one instance is one listing); this provider's own writes update it in place. An instance that
+ * no longer exists holds no association.
  */
 export function associatedBots(
   ctx: ProviderContext,
@@ -74,7 +75,9 @@ export function associatedBots(
  * out-of-band removal) gets a new one. InvalidRequestException is retried for
  * `connect:consistencyTimeoutSeconds`, as is ResourceNotFoundException (a new alias, bot or
  * instance still propagating, or a Lex resource policy not yet in place). Answers false when the bot
- * is already associated (ResourceConflictException); any other error is thrown, wrapped.
+ * is already associated (ResourceConflictException: a listing can lag behind AWS); any other error
+ * is thrown, wrapped. Either answer means AWS holds the association, so the operation's ListBots
+ * snapshot gets the bot added in place (Snapshots.write).
  */
 export async function associateBot(
   ctx: ProviderContext,
@@ -89,43 +92,55 @@ export async function associateBot(
     ...botParams(bot),
   });
   const what = describeBot(instanceId, bot);
-  try {
-    await ridePropagation(
-      () => client.send(command).catch((e: unknown) => Promise.reject(wrapAwsError("AssociateBot", what, e))),
-      {
-        timeoutSeconds: ctx.settings.consistencyTimeoutSeconds,
-        entity:
-          bot.lexVersion === "V1"
-            ? `Lex bot ${bot.name} (${bot.lexRegion}) or instance ${instanceId}`
-            : `Lex V2 bot alias ${bot.aliasArn} or instance ${instanceId}`,
-      },
-    );
-  } catch (e) {
-    if (isAwsError(e, "ResourceConflictException")) return false;
-    throw e;
-  } finally {
-    ctx.snapshots.drop(snapshotKey(region, instanceId, bot.lexVersion));
-  }
-  return true;
+  const send = async () => {
+    try {
+      await ridePropagation(
+        () =>
+          client.send(command).catch((e: unknown) => Promise.reject(wrapAwsError("AssociateBot", what, e))),
+        {
+          timeoutSeconds: ctx.settings.consistencyTimeoutSeconds,
+          entity:
+            bot.lexVersion === "V1"
+              ? `Lex bot ${bot.name} (${bot.lexRegion}) or instance ${instanceId}`
+              : `Lex V2 bot alias ${bot.aliasArn} or instance ${instanceId}`,
+        },
+      );
+    } catch (e) {
+      if (isAwsError(e, "ResourceConflictException")) return false;
+      throw e;
+    }
+    return true;
+  };
+  return ctx.snapshots.write(snapshotKey(region, instanceId, bot.lexVersion), send, (bots: Set<string>) =>
+    bots.add(botText(bot)),
+  );
 }
 
-/** DisassociateBot; ResourceNotFoundException (already gone) is success. */
+/**
+ * DisassociateBot; ResourceNotFoundException (already gone) is success. The operation's ListBots
+ * snapshot then no longer holds the bot.
+ */
 export async function disassociateBot(
   ctx: ProviderContext,
   region: string,
   instanceId: string,
   bot: BotKey,
 ): Promise<void> {
-  try {
-    await ctx.clients
-      .connectClient(region)
-      .send(
-        new DisassociateBotCommand({ InstanceId: instanceId, ClientToken: randomUUID(), ...botParams(bot) }),
+  const send = async () => {
+    try {
+      await ctx.clients.connectClient(region).send(
+        new DisassociateBotCommand({
+          InstanceId: instanceId,
+          ClientToken: randomUUID(),
+          ...botParams(bot),
+        }),
       );
-  } catch (e) {
-    if (!isAwsError(e, "ResourceNotFoundException"))
-      throw wrapAwsError("DisassociateBot", describeBot(instanceId, bot), e);
-  } finally {
-    ctx.snapshots.drop(snapshotKey(region, instanceId, bot.lexVersion));
-  }
+    } catch (e) {
+      if (!isAwsError(e, "ResourceNotFoundException"))
+        throw wrapAwsError("DisassociateBot", describeBot(instanceId, bot), e);
+    }
+  };
+  await ctx.snapshots.write(snapshotKey(region, instanceId, bot.lexVersion), send, (bots: Set<string>) =>
+    bots.delete(botText(bot)),
+  );
 }

@@ -55,12 +55,19 @@ export function botAssociationProvider(ctx: ProviderContext): Lifecycle {
     async create(inputs: Record<string, unknown>): Promise<dynamic.CreateResult> {
       const p = inputs as unknown as BotAssociationInputs;
       const bot = botKey(p);
-      const associated = await associateBot(ctx, p.region, p.instanceId, bot);
-      if (!associated && !p.adoptExisting) {
-        throw new Error(
+      const alreadyAssociated = () =>
+        new Error(
           `${describeBot(p.instanceId, bot)} is already associated. To manage the existing association with this ` +
             `resource, set adoptExisting: true (dynamic resources cannot be imported); to leave it alone, remove this resource.`,
         );
+      // Read first, from the listing reads share: taking over an association AWS already holds
+      // makes no AssociateBot call (it would only answer ResourceConflictException).
+      const listed = await associatedBots(ctx, p.region, p.instanceId, bot.lexVersion);
+      if (listed.has(botText(bot))) {
+        if (!p.adoptExisting) throw alreadyAssociated();
+      } else if (!(await associateBot(ctx, p.region, p.instanceId, bot)) && !p.adoptExisting) {
+        // The listing lagged behind AWS: the conflict says the bot is associated after all.
+        throw alreadyAssociated();
       }
       const out = outputs(p);
       return { id: out.associationId, outs: out };

@@ -58,8 +58,8 @@ export type BotAssociationArgs = BotAssociationLexBotArgs | BotAssociationLexV2B
  * | step | AWS call | notes |
  * |---|---|---|
  * | preview / check | none | every documented constraint, the alias ARN's shape, exactly one of `lexBot` / `lexV2Bot` |
- * | create | `AssociateBot` | one ClientToken per create, reused by its retries; `InvalidRequestException` and `ResourceNotFoundException` retried up to `connect:consistencyTimeoutSeconds` (a new alias or its Lex policy still propagating); `ResourceConflictException` adopts with `adoptExisting`, else fails saying how to adopt |
- * | refresh / read | `ListBots` (the bot's Lex version, every page) | absent → removed from state |
+ * | create | reads first: `ListBots` (the operation's listing, shared with every create and read), then `AssociateBot` only for a bot not listed | a bot already associated: with `adoptExisting` recorded with no write, else fails saying how to adopt, with no write; `AssociateBot`: one ClientToken per create, reused by its retries; `InvalidRequestException` and `ResourceNotFoundException` retried up to `connect:consistencyTimeoutSeconds` (a new alias or its Lex policy still propagating); `ResourceConflictException` (the listing lagged) adopts with `adoptExisting`, else fails the same way |
+ * | refresh / read | `ListBots` (the bot's Lex version, every page; one listing per instance and version per operation, kept in step with this provider's writes) | absent → removed from state |
  * | update | none | only `adoptExisting` changes in place |
  * | delete | `DisassociateBot` | `ResourceNotFoundException` (already gone) is success |
  *

@@ -166,7 +166,10 @@ describe.sequential(
     it("aws:profile prod: up associates the bot in prod's account and makes no call as dev", async () => {
       await stack.up();
       expect(await botsByAccount()).toEqual({ [DEV]: [], [PROD]: [aliasOf(PROD)] });
-      expect(await callsByAccount()).toEqual({ [PROD]: { calls: { AssociateBot: 1 }, errors: {} } });
+      // The create reads the instance's bots first (ListBots), then associates: both in prod.
+      expect(await callsByAccount()).toEqual({
+        [PROD]: { calls: { ListBots: 1, AssociateBot: 1 }, errors: {} },
+      });
       expect(await stack.botsInState()).toEqual([`${INSTANCE}|V2|${aliasOf(PROD)}`]);
     });
 
@@ -174,7 +177,7 @@ describe.sequential(
       await stack.destroy();
       expect(await botsByAccount()).toEqual({ [DEV]: [], [PROD]: [] });
       expect(await callsByAccount()).toEqual({
-        [PROD]: { calls: { AssociateBot: 1, DisassociateBot: 1 }, errors: {} },
+        [PROD]: { calls: { ListBots: 1, AssociateBot: 1, DisassociateBot: 1 }, errors: {} },
       });
     });
   },
@@ -197,7 +200,7 @@ describe.sequential("aws:assumeRoles chains from the profile's credentials into 
     expect(await botsByAccount()).toEqual({ [DEV]: [], [PROD]: [aliasOf(PROD)] });
     expect(await callsByAccount()).toEqual({
       [DEV]: { calls: { AssumeRole: 1 }, errors: {} },
-      [PROD]: { calls: { AssociateBot: 1 }, errors: {} },
+      [PROD]: { calls: { ListBots: 1, AssociateBot: 1 }, errors: {} },
     });
     const whole = `${await stack.exportText(true)}\n${up.stdout}\n${up.stderr}`;
     const secrets = await credentialStrings();
@@ -208,7 +211,11 @@ describe.sequential("aws:assumeRoles chains from the profile's credentials into 
   it("assumed role: destroy disassociates in prod too", async () => {
     await stack.destroy();
     expect(await botsByAccount()).toEqual({ [DEV]: [], [PROD]: [] });
-    expect((await callsByAccount())[PROD]?.calls).toEqual({ AssociateBot: 1, DisassociateBot: 1 });
+    expect((await callsByAccount())[PROD]?.calls).toEqual({
+      ListBots: 1,
+      AssociateBot: 1,
+      DisassociateBot: 1,
+    });
   });
 
   it("a role that does not trust dev: up fails with STS AccessDenied, nothing changed in either account", async () => {
@@ -259,7 +266,7 @@ describe.sequential(
       await stack.up();
       expect(await botsByAccount()).toEqual({ [DEV]: [], [PROD]: [aliasOf(PROD)] });
       expect(await callsByAccount()).toEqual({
-        [PROD]: { calls: { GetCallerIdentity: 1, AssociateBot: 1 }, errors: {} },
+        [PROD]: { calls: { GetCallerIdentity: 1, ListBots: 1, AssociateBot: 1 }, errors: {} },
       });
     });
 
@@ -269,7 +276,10 @@ describe.sequential(
       await stack.destroy();
       expect(await botsByAccount()).toEqual({ [DEV]: [], [PROD]: [] });
       expect(await callsByAccount()).toEqual({
-        [PROD]: { calls: { GetCallerIdentity: 2, AssociateBot: 1, DisassociateBot: 1 }, errors: {} },
+        [PROD]: {
+          calls: { GetCallerIdentity: 2, ListBots: 1, AssociateBot: 1, DisassociateBot: 1 },
+          errors: {},
+        },
       });
       expect(await stack.botsInState()).toEqual([]);
     });
@@ -354,7 +364,9 @@ describe.sequential(
       const up = await stack.up();
       const outputs = [preview.stdout, preview.stderr, up.stdout, up.stderr].join("\n");
       expect(await botsByAccount()).toEqual({ [DEV]: [], [PROD]: [aliasOf(PROD)] });
-      expect(await callsByAccount()).toEqual({ [PROD]: { calls: { AssociateBot: 1 }, errors: {} } });
+      expect(await callsByAccount()).toEqual({
+        [PROD]: { calls: { ListBots: 1, AssociateBot: 1 }, errors: {} },
+      });
       for (const s of await credentialStrings()) expect(outputs).not.toContain(s);
     });
 

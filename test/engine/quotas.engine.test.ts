@@ -50,6 +50,10 @@ describe.sequential("under Connect's quotas (emulator --quotas aws)", () => {
     const m = await metricsOf(em);
     const throttled = m.errors["AssociateBot"]?.["ThrottlingException"] ?? 0;
     expect((m.calls["AssociateBot"] ?? 0) - throttled).toBe(COUNT);
+    // Every create reads first, all from one ListBots listing (one page: none associated yet),
+    // which each create's write updates in place; any other ListBots call was a throttled one.
+    const listingsThrottled = m.errors["ListBots"]?.["ThrottlingException"] ?? 0;
+    expect((m.calls["ListBots"] ?? 0) - listingsThrottled).toBe(1);
   });
 
   it(`pulumi refresh of ${COUNT} associations on one instance makes one ListBots listing (its pages)`, async () => {

@@ -3,7 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
 import { botAssociationProvider } from "../../src/bot-association/provider";
 import { makeContext } from "../../src/runtime/context";
-import { callsOf, metricsOf, resetMetrics, seedEmulator, setFaults, setQuotas } from "../helpers/admin";
+import {
+  callsAndErrors,
+  callsOf,
+  metricsOf,
+  resetMetrics,
+  seedEmulator,
+  setFaults,
+  setQuotas,
+} from "../helpers/admin";
 import { connectClient, emulatorWith } from "../helpers/emulator";
 import { ACCOUNT, ALIAS_A, ALIAS_B, ALIAS_SLOW, INSTANCE, REGION, baseSeed } from "../helpers/seeds/base";
 
@@ -33,6 +41,18 @@ async function associatedV2(): Promise<string[]> {
 
 const calls = () => callsOf(em);
 
+/** The outputs of a Lex V2 association of `aliasArn` on INSTANCE. */
+function v2Outs(aliasArn: string, adoptExisting = false) {
+  return {
+    instanceId: INSTANCE,
+    region: REGION,
+    adoptExisting,
+    lexVersion: "V2",
+    associationId: `${INSTANCE}|V2|${aliasArn}`,
+    lexV2Bot: { aliasArn },
+  };
+}
+
 describe("BotAssociation provider", () => {
   it("creates a Lex V1 association with lexRegion defaulted to the Region, and outputs its parseable id", async () => {
     const inputs = await checked({ instanceId: INSTANCE, lexBot: { name: "OrderBot" } });
@@ -52,21 +72,62 @@ describe("BotAssociation provider", () => {
       new ListBotsCommand({ InstanceId: INSTANCE, LexVersion: "V1" }),
     );
     expect(listed.LexBots).toEqual([{ LexBot: { Name: "OrderBot", LexRegion: REGION } }]);
-    expect(await calls()).toEqual({ AssociateBot: 1, ListBots: 1 });
+    // The create lists first (the bot is not there yet), then associates; the second ListBots is this test's.
+    expect(await calls()).toEqual({ AssociateBot: 1, ListBots: 2 });
   });
 
-  it("fails on an existing association with how to adopt it, and adopts it with adoptExisting", async () => {
+  it("a create of an association AWS already holds as declared makes no mutating call (adoptExisting)", async () => {
     await connectClient(em).send(
       new AssociateBotCommand({ InstanceId: INSTANCE, LexV2Bot: { AliasArn: ALIAS_A } }),
     );
-    const inputs = await checked({ instanceId: INSTANCE, lexV2Bot: { aliasArn: ALIAS_A } });
-    await expect(provider().create(inputs)).rejects.toThrow(
-      `Lex V2 bot alias ${ALIAS_A} on instance ${INSTANCE} is already associated. To manage the existing association with this resource, set adoptExisting: true`,
-    );
+    await resetMetrics(em);
     const adopted = await provider().create(
       await checked({ instanceId: INSTANCE, lexV2Bot: { aliasArn: ALIAS_A }, adoptExisting: true }),
     );
+    expect(adopted).toEqual({
+      id: `${INSTANCE}|V2|${ALIAS_A}`,
+      outs: v2Outs(ALIAS_A, true),
+    });
+    expect(await callsAndErrors(em)).toEqual({ calls: { ListBots: 1 }, errors: {} });
+    expect(await associatedV2()).toEqual([ALIAS_A]);
+  });
+
+  it("without adoptExisting, a create of an association AWS already holds fails saying how to adopt, without calling AssociateBot", async () => {
+    await connectClient(em).send(
+      new AssociateBotCommand({ InstanceId: INSTANCE, LexBot: { Name: "OrderBot", LexRegion: REGION } }),
+    );
+    await resetMetrics(em);
+    await expect(
+      provider().create(await checked({ instanceId: INSTANCE, lexBot: { name: "OrderBot" } })),
+    ).rejects.toThrow(
+      `Lex bot OrderBot (${REGION}) on instance ${INSTANCE} is already associated. To manage the existing association with this ` +
+        `resource, set adoptExisting: true (dynamic resources cannot be imported); to leave it alone, remove this resource.`,
+    );
+    expect(await callsAndErrors(em)).toEqual({ calls: { ListBots: 1 }, errors: {} });
+  });
+
+  it("when the listing is older than the association, AssociateBot's ResourceConflictException still adopts with adoptExisting, and fails without it", async () => {
+    const p = provider();
+    // This operation's listing is taken before someone else associates the bot.
+    expect(await p.read(`${INSTANCE}|V2|${ALIAS_A}`, { region: REGION })).toEqual({ id: "", props: {} });
+    await connectClient(em).send(
+      new AssociateBotCommand({ InstanceId: INSTANCE, LexV2Bot: { AliasArn: ALIAS_A } }),
+    );
+    await resetMetrics(em);
+    await expect(
+      p.create(await checked({ instanceId: INSTANCE, lexV2Bot: { aliasArn: ALIAS_A } })),
+    ).rejects.toThrow(
+      `Lex V2 bot alias ${ALIAS_A} on instance ${INSTANCE} is already associated. To manage the existing association with this resource, set adoptExisting: true`,
+    );
+    // The conflict said AWS holds it: the listing now does too, so the adopting create needs no call.
+    const adopted = await p.create(
+      await checked({ instanceId: INSTANCE, lexV2Bot: { aliasArn: ALIAS_A }, adoptExisting: true }),
+    );
     expect(adopted.id).toBe(`${INSTANCE}|V2|${ALIAS_A}`);
+    expect(await callsAndErrors(em)).toEqual({
+      calls: { AssociateBot: 1 },
+      errors: { AssociateBot: { ResourceConflictException: 1 } },
+    });
     expect(await associatedV2()).toEqual([ALIAS_A]);
   });
 
@@ -158,19 +219,12 @@ describe("BotAssociation provider", () => {
       await c.send(new AssociateBotCommand({ InstanceId: INSTANCE, LexV2Bot: { AliasArn: a } }));
     await resetMetrics(em);
     const last = aliases[29] ?? "";
-    const outs = {
-      instanceId: INSTANCE,
-      region: REGION,
-      adoptExisting: false,
-      lexVersion: "V2",
-      associationId: `${INSTANCE}|V2|${last}`,
-      lexV2Bot: { aliasArn: last },
-    };
+    const outs = v2Outs(last);
     expect((await provider().read(`${INSTANCE}|V2|${last}`, outs)).id).toBe(`${INSTANCE}|V2|${last}`);
     expect(await calls()).toEqual({ ListBots: 2 });
   });
 
-  it("serves 40 reads on one instance from one ListBots listing, and lists again after a write", async () => {
+  it("serves 40 reads on one instance, then a create and a read of its bot, from one ListBots listing kept in step with the write", async () => {
     const aliases = Array.from(
       { length: 40 },
       (_, i) => `arn:aws:lex:${REGION}:${ACCOUNT}:bot-alias/SNAPBOT${String(i).padStart(3, "0")}/TSTALIASID`,
@@ -185,26 +239,68 @@ describe("BotAssociation provider", () => {
       await c.send(new AssociateBotCommand({ InstanceId: INSTANCE, LexV2Bot: { AliasArn: a } }));
     await resetMetrics(em);
     const p = provider();
-    const outsOf = (a: string) => ({
-      instanceId: INSTANCE,
-      region: REGION,
-      adoptExisting: false,
-      lexVersion: "V2",
-      associationId: `${INSTANCE}|V2|${a}`,
-      lexV2Bot: { aliasArn: a },
-    });
     // As the engine does it: a few reads at a time (8 = 4 x 2 cores), one after another.
     for (let i = 0; i < aliases.length; i += 8) {
       const batch = aliases.slice(i, i + 8);
       const ids = await Promise.all(
-        batch.map(async (a) => (await p.read(`${INSTANCE}|V2|${a}`, outsOf(a))).id),
+        batch.map(async (a) => (await p.read(`${INSTANCE}|V2|${a}`, v2Outs(a))).id),
       );
       expect(ids).toEqual(batch.map((a) => `${INSTANCE}|V2|${a}`));
     }
     expect(await calls()).toEqual({ ListBots: 2 });
     await p.create(await checked({ instanceId: INSTANCE, lexV2Bot: { aliasArn: ALIAS_A } }));
-    expect((await p.read(`${INSTANCE}|V2|${ALIAS_A}`, outsOf(ALIAS_A))).id).toBe(`${INSTANCE}|V2|${ALIAS_A}`);
-    expect(await calls()).toEqual({ ListBots: 4, AssociateBot: 1 });
+    expect((await p.read(`${INSTANCE}|V2|${ALIAS_A}`, v2Outs(ALIAS_A))).id).toBe(`${INSTANCE}|V2|${ALIAS_A}`);
+    // The create's write updated the listing in place: neither the create nor the read lists again.
+    expect(await calls()).toEqual({ ListBots: 2, AssociateBot: 1 });
+  });
+
+  it("takes one ListBots listing per Lex version for the creates of one operation", async () => {
+    const p = provider();
+    await Promise.all([
+      p.create(await checked({ instanceId: INSTANCE, lexV2Bot: { aliasArn: ALIAS_A } })),
+      p.create(await checked({ instanceId: INSTANCE, lexBot: { name: "OrderBot" } })),
+      p.create(
+        await checked({ instanceId: INSTANCE, lexBot: { name: "Billing_Bot", lexRegion: "eu-west-2" } }),
+      ),
+    ]);
+    // V1 and V2 are listed apart (ListBots' LexVersion is required).
+    expect(await calls()).toEqual({ ListBots: 2, AssociateBot: 3 });
+    await p.create(await checked({ instanceId: INSTANCE, lexV2Bot: { aliasArn: ALIAS_B } }));
+    expect(await calls()).toEqual({ ListBots: 2, AssociateBot: 4 });
+  });
+
+  it("a delete landing while the listing is being taken: a read after it finds the bot gone", async () => {
+    const c = connectClient(em);
+    await c.send(new AssociateBotCommand({ InstanceId: INSTANCE, LexV2Bot: { AliasArn: ALIAS_B } }));
+    // The listing is answered 400 ms late, from the state at its start: with the bot.
+    await setFaults(em, {
+      seed: 1,
+      rules: [{ operation: "ListBots", kind: "latency", rate: 1, latencyMs: 400 }],
+    });
+    await resetMetrics(em);
+    const p = provider();
+    const outs = v2Outs(ALIAS_B);
+    const early = p.read(`${INSTANCE}|V2|${ALIAS_A}`, { region: REGION });
+    await new Promise((r) => setTimeout(r, 100));
+    await p.delete(outs.associationId, outs);
+    await early;
+    expect(await p.read(outs.associationId, outs)).toEqual({ id: "", props: {} });
+    expect(await calls()).toEqual({ ListBots: 1, DisassociateBot: 1 });
+  });
+
+  it("a create whose AssociateBot failed after AWS applied it leaves no stale listing: the next read lists again and finds the bot", async () => {
+    await setFaults(em, {
+      seed: 1,
+      rules: [{ operation: "AssociateBot", kind: "reset-after", rate: 1, times: 1 }],
+    });
+    const p = provider({ maxAttempts: 1 });
+    const inputs = await checked({ instanceId: INSTANCE, lexV2Bot: { aliasArn: ALIAS_A } });
+    await expect(p.create(inputs)).rejects.toThrow(
+      `AssociateBot for Lex V2 bot alias ${ALIAS_A} on instance ${INSTANCE}`,
+    );
+    const outs = { ...inputs, lexVersion: "V2", associationId: `${INSTANCE}|V2|${ALIAS_A}` };
+    expect((await p.read(outs.associationId, outs)).id).toBe(outs.associationId);
+    expect(await calls()).toEqual({ ListBots: 2, AssociateBot: 1 });
   });
 
   it("treats a vanished instance as a vanished association on read", async () => {
@@ -231,7 +327,8 @@ describe("BotAssociation provider", () => {
     );
     expect(listed.LexBots).toEqual([]);
     const m = await metricsOf(em);
-    expect(m.calls).toEqual({ AssociateBot: 1, DisassociateBot: 2, ListBots: 1 });
+    // One ListBots by the create (reading first), one by this test.
+    expect(m.calls).toEqual({ AssociateBot: 1, DisassociateBot: 2, ListBots: 2 });
     expect(m.errors).toEqual({ DisassociateBot: { ResourceNotFoundException: 1 } });
   });
 
