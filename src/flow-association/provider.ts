@@ -64,15 +64,49 @@ function listedFlows(
 }
 
 /**
- * The flow the resource points at now, for refresh: from the operation's listing for every type
- * ListFlowAssociations takes; SMS numbers, which its enum lacks, with GetFlowAssociation (one call
- * per read, the fewest the APIs allow for them).
+ * The flow the resource points at now, for refresh and for the read every create starts with: from
+ * the operation's listing for every type ListFlowAssociations takes; SMS numbers, which its enum
+ * lacks, with GetFlowAssociation (one call per read, the fewest the APIs allow for them).
  */
 async function flowNow(ctx: ProviderContext, region: string, t: FlowTarget): Promise<string | undefined> {
   const client = ctx.clients.connectClient(region);
-  if (t.resourceType === "SMS_PHONE_NUMBER" || !LISTABLE_FLOW_RESOURCE_TYPES.includes(t.resourceType))
-    return currentFlow(client, t);
+  if (!listable(t)) return currentFlow(client, t);
   return (await listedFlows(ctx, client, region, t)).get(normalisedId(t.resourceId));
+}
+
+function listable(t: FlowTarget): boolean {
+  return t.resourceType !== "SMS_PHONE_NUMBER" && LISTABLE_FLOW_RESOURCE_TYPES.includes(t.resourceType);
+}
+
+/**
+ * `write` (an associate or a disassociate of `t`), then the operation's listing of its instance and
+ * type holds `flowId` (or nothing) for `t`, in place (Snapshots.write): the next create of the same
+ * operation is served by the same listing. SMS numbers have no listing.
+ */
+async function writeFlow(
+  ctx: ProviderContext,
+  region: string,
+  t: FlowTarget,
+  flowId: string | undefined,
+  write: () => Promise<void>,
+): Promise<void> {
+  if (!listable(t)) return write();
+  await ctx.snapshots.write(
+    snapshotKey(region, t.instanceId, t.resourceType),
+    write,
+    (flows: Map<string, string>) => {
+      if (flowId === undefined) flows.delete(normalisedId(t.resourceId));
+      else flows.set(normalisedId(t.resourceId), flowId);
+    },
+  );
+}
+
+/** Points `p`'s resource at `p.flowId` (see {@link associate}), keeping the listing in step. */
+function point(ctx: ProviderContext, p: FlowAssociationInputs): Promise<void> {
+  const client = ctx.clients.connectClient(p.region);
+  return writeFlow(ctx, p.region, p, p.flowId, () =>
+    associate(client, p, p.flowId, ctx.settings.consistencyTimeoutSeconds),
+  );
 }
 
 /**
@@ -91,13 +125,10 @@ export function flowAssociationProvider(ctx: ProviderContext): Lifecycle {
 
     async create(inputs: Record<string, unknown>): Promise<dynamic.CreateResult> {
       const p = inputs as unknown as FlowAssociationInputs;
-      await associate(
-        ctx.clients.connectClient(p.region),
-        p,
-        p.flowId,
-        ctx.settings.consistencyTimeoutSeconds,
-      );
-      ctx.snapshots.drop(snapshotKey(p.region, p.instanceId, p.resourceType));
+      // Read first: a resource already pointing at this flow (taken over, or associated outside the
+      // stack) costs no call.
+      const flow = await flowNow(ctx, p.region, p);
+      if (flow === undefined || normalisedId(flow) !== normalisedId(p.flowId)) await point(ctx, p);
       const out = outputs(p);
       return { id: out.associationId, outs: out };
     },
@@ -131,15 +162,7 @@ export function flowAssociationProvider(ctx: ProviderContext): Lifecycle {
       news: Record<string, unknown>,
     ): Promise<dynamic.UpdateResult> {
       const p = news as unknown as FlowAssociationInputs;
-      if (normalisedId(String(olds["flowId"])) !== normalisedId(p.flowId)) {
-        await associate(
-          ctx.clients.connectClient(p.region),
-          p,
-          p.flowId,
-          ctx.settings.consistencyTimeoutSeconds,
-        );
-        ctx.snapshots.drop(snapshotKey(p.region, p.instanceId, p.resourceType));
-      }
+      if (normalisedId(String(olds["flowId"])) !== normalisedId(p.flowId)) await point(ctx, p);
       return { outs: outputs(p) };
     },
 
@@ -156,8 +179,7 @@ export function flowAssociationProvider(ctx: ProviderContext): Lifecycle {
         );
         return;
       }
-      await disassociate(client, p);
-      ctx.snapshots.drop(snapshotKey(p.region, p.instanceId, p.resourceType));
+      await writeFlow(ctx, p.region, p, undefined, () => disassociate(client, p));
     },
   };
 }

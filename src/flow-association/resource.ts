@@ -32,8 +32,8 @@ export interface FlowAssociationArgs {
  * | step | AWS call | notes |
  * |---|---|---|
  * | preview / check | none | resource type enum, ID-or-ARN shapes per type, lengths |
- * | create | `AssociatePhoneNumberContactFlow` (voice), else `AssociateFlow` | takes the resource over from whatever flow it had; not-found / invalid-request retried up to `connect:consistencyTimeoutSeconds` (a new number, flow or instance still propagating) |
- * | refresh / read | one `ListFlowAssociations` listing (pages of 1000) per instance and type per operation, shared by every read; SMS: `GetFlowAssociation` | another flow → `flowId` shows it (drift); none → removed from state |
+ * | create | reads first, as refresh does (the shared listing; SMS: `GetFlowAssociation`), then `AssociatePhoneNumberContactFlow` (voice), else `AssociateFlow`, only when the resource points at another flow or none | already pointing at this flow (by ID or ARN): recorded with no write; otherwise takes the resource over from whatever flow it had; not-found / invalid-request retried up to `connect:consistencyTimeoutSeconds` (a new number, flow or instance still propagating) |
+ * | refresh / read | one `ListFlowAssociations` listing (pages of 1000) per instance and type per operation, shared by every read and create and kept in step with this provider's writes; SMS: `GetFlowAssociation` | another flow → `flowId` shows it (drift); none → removed from state |
  * | update (`flowId`) | the create call with the new flow | never disassociates first: the resource is never without a flow |
  * | delete | `BatchGetFlowAssociation` (voice) or `GetFlowAssociation`, then `DisassociatePhoneNumberContactFlow` / `DisassociateFlow` | only while the resource still points at this flow; re-pointed by someone else → left in place, with a warning; `ResourceNotFoundException` (already gone) is success |
  *

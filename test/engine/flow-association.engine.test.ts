@@ -60,7 +60,14 @@ describe.sequential("FlowAssociation through the real pulumi CLI", () => {
     "up associates 150 voice numbers and one SMS number from one program, each through its own API",
     async () => {
       await stack.up();
-      expect(await calls()).toEqual({ AssociatePhoneNumberContactFlow: 150, AssociateFlow: 1 });
+      // Each create reads first: the 150 voice creates share one ListFlowAssociations listing (each
+      // write updates it in place), the SMS number, which no listing takes, is read with GetFlowAssociation.
+      expect(await calls()).toEqual({
+        ListFlowAssociations: 1,
+        GetFlowAssociation: 1,
+        AssociatePhoneNumberContactFlow: 150,
+        AssociateFlow: 1,
+      });
       const t = table();
       expect(t[voiceArn(voiceId(0))]).toBe(flowArn(FLOW_A));
       expect(t[voiceArn(voiceId(149))]).toBe(flowArn(FLOW_A));

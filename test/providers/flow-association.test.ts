@@ -4,7 +4,7 @@ import { getFlowAssociations } from "../../src/flow-association/get-flow-associa
 import { makeContext, type ProviderContext } from "../../src/runtime/context";
 import { flowAssociationProvider } from "../../src/flow-association/provider";
 import { emulatorWith } from "../helpers/emulator";
-import { callsOf as calledOps, resetMetrics as resetOps } from "../helpers/admin";
+import { callsOf as calledOps, resetMetrics as resetOps, setFaults } from "../helpers/admin";
 import { flowTable, repoint } from "../helpers/flow-emulator";
 import {
   FLOW_A,
@@ -61,13 +61,49 @@ describe("FlowAssociation provider", () => {
       outs: { ...voice(0), region: REGION, associationId: id },
     });
     expect(table()[voiceArn(voiceId(0))]).toBe(flowArn(FLOW_A));
-    expect(await calls()).toEqual({ AssociatePhoneNumberContactFlow: 1 });
+    // The create reads first: the instance's voice listing shows the number without a flow.
+    expect(await calls()).toEqual({ ListFlowAssociations: 1, AssociatePhoneNumberContactFlow: 1 });
   });
 
   it("creates an SMS association with AssociateFlow", async () => {
     await provider().create(await checked(SMS));
     expect(table()[SMS_ARN]).toBe(flowArn(FLOW_A));
-    expect(await calls()).toEqual({ AssociateFlow: 1 });
+    // SMS numbers are not listable (ListFlowAssociationResourceType lacks them): the create reads
+    // first with GetFlowAssociation.
+    expect(await calls()).toEqual({ GetFlowAssociation: 1, AssociateFlow: 1 });
+  });
+
+  it("a create of an association AWS already holds as declared makes no mutating call, whether ids or ARNs name it", async () => {
+    // Numbers 200 and 201 start pointed at flow B (the seed).
+    const byId = await provider().create(await checked(voice(200, FLOW_B)));
+    const byArn = await provider().create(
+      await checked({ ...voice(201, flowArn(FLOW_B)), resourceId: voiceArn(voiceId(201)) }),
+    );
+    expect([byId.id, byArn.id]).toEqual([
+      `${INSTANCE}|VOICE_PHONE_NUMBER|${voiceId(200)}`,
+      `${INSTANCE}|VOICE_PHONE_NUMBER|${voiceArn(voiceId(201))}`,
+    ]);
+    expect(byArn.outs?.["flowId"]).toBe(flowArn(FLOW_B));
+    expect(await calls()).toEqual({ ListFlowAssociations: 1 });
+    expect([table()[voiceArn(voiceId(200))], table()[voiceArn(voiceId(201))]]).toEqual([
+      flowArn(FLOW_B),
+      flowArn(FLOW_B),
+    ]);
+  });
+
+  it("a create of an SMS association AWS already holds as declared makes no mutating call", async () => {
+    await provider().create(await checked(SMS));
+    ctx = makeContext({ endpoint: em.url, region: REGION, rateLimits: UNPACED });
+    await resetCalls();
+    const r = await provider().create(await checked(SMS));
+    expect(r.id).toBe(`${INSTANCE}|SMS_PHONE_NUMBER|${SMS_ARN}`);
+    expect(await calls()).toEqual({ GetFlowAssociation: 1 });
+  });
+
+  it("takes over a number pointing at another flow with one Associate call, and never disassociates", async () => {
+    await provider().create(await checked(voice(200, FLOW_A)));
+    expect(table()[voiceArn(voiceId(200))]).toBe(flowArn(FLOW_A));
+    expect(await calls()).toEqual({ ListFlowAssociations: 1, AssociatePhoneNumberContactFlow: 1 });
   });
 
   it("re-points on a flowId update with one Associate call and no Disassociate", async () => {
@@ -79,14 +115,32 @@ describe("FlowAssociation provider", () => {
     expect(await calls()).toEqual({ AssociatePhoneNumberContactFlow: 1 });
   });
 
-  it("serves 150 reads of one instance from one ListFlowAssociations call, and keeps the recorded ID form", async () => {
+  it("takes one ListFlowAssociations call for 150 creates of one operation, serves 150 reads of the next from one, and keeps the recorded ID form", async () => {
     const created = [];
     for (let i = 0; i < 150; i++) created.push(await provider().create(await checked(voice(i))));
+    // Each create's write updated the operation's listing in place: the later creates read it.
+    expect(await calls()).toEqual({ ListFlowAssociations: 1, AssociatePhoneNumberContactFlow: 150 });
+    ctx = makeContext({ endpoint: em.url, region: REGION, rateLimits: UNPACED });
     await resetCalls();
     const reads = await Promise.all(created.map((c) => provider().read(c.id, c.outs ?? {})));
     expect(reads.map((r) => r.id)).toEqual(created.map((c) => c.id));
     expect(reads[0]?.props).toEqual(created[0]?.outs);
     expect(await calls()).toEqual({ ListFlowAssociations: 1 });
+  });
+
+  it("a create whose Associate call failed after AWS applied it leaves no stale listing: a read of the same operation lists again and finds the flow", async () => {
+    await setFaults(em, {
+      seed: 1,
+      rules: [{ operation: "AssociatePhoneNumberContactFlow", kind: "reset-after", rate: 1, times: 1 }],
+    });
+    ctx = makeContext({ endpoint: em.url, region: REGION, rateLimits: UNPACED, maxAttempts: 1 });
+    const inputs = await checked(voice(7));
+    await expect(provider().create(inputs)).rejects.toThrow(
+      `AssociatePhoneNumberContactFlow for VOICE_PHONE_NUMBER ${voiceId(7)} on instance ${INSTANCE}`,
+    );
+    const id = `${INSTANCE}|VOICE_PHONE_NUMBER|${voiceId(7)}`;
+    expect((await provider().read(id, { ...inputs, associationId: id })).props?.["flowId"]).toBe(FLOW_A);
+    expect(await calls()).toEqual({ ListFlowAssociations: 2, AssociatePhoneNumberContactFlow: 1 });
   });
 
   it("shows a number re-pointed out of band as the other flow (as AWS names it; in the inputs as the program named ours), and one disassociated as gone", async () => {
