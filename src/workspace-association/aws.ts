@@ -30,45 +30,47 @@ export type WorkspaceListing = Map<string, Set<string>>;
  * Every workspace association of the instance: SearchWorkspaceAssociations, every page, with no
  * SearchCriteria, filtered by workspace on our side. The reference documents no FieldName for its
  * StringCondition, so a workspace criterion could be refused by AWS; the one listing per instance
- * is taken once per engine operation and shared by every read of every workspace on it. An
- * instance that no longer exists holds no association.
+ * is taken once per engine operation and shared by every read and create of every workspace on it
+ * ({@link runBatches} keeps it in step with this provider's own writes). An instance that no longer
+ * exists holds no association.
  */
 export function instanceListing(
   ctx: ProviderContext,
   region: string,
   instanceId: string,
 ): Promise<WorkspaceListing> {
-  return ctx.snapshots.get(listingKey(region, instanceId), async () => {
-    const client = ctx.clients.connectClient(region);
-    const found: WorkspaceListing = new Map();
-    const add = (key: string | undefined, arn: string) => {
-      if (key === undefined) return;
-      let set = found.get(key);
-      if (!set) found.set(key, (set = new Set()));
-      set.add(arn);
-    };
-    try {
-      const pages = paginateSearchWorkspaceAssociations(
-        { client, pageSize: SEARCH_PAGE },
-        { InstanceId: instanceId },
-      );
-      for await (const page of pages) {
-        for (const a of page.WorkspaceAssociations ?? []) {
-          if (a.ResourceArn === undefined) continue;
-          add(a.WorkspaceId, a.ResourceArn);
-          add(a.WorkspaceArn, a.ResourceArn);
-        }
+  return ctx.snapshots.get(listingKey(region, instanceId), () => listInstance(ctx, region, instanceId));
+}
+
+/** The listing of {@link instanceListing}, taken now and shared with nobody. */
+async function listInstance(
+  ctx: ProviderContext,
+  region: string,
+  instanceId: string,
+): Promise<WorkspaceListing> {
+  const client = ctx.clients.connectClient(region);
+  const found: WorkspaceListing = new Map();
+  try {
+    const pages = paginateSearchWorkspaceAssociations(
+      { client, pageSize: SEARCH_PAGE },
+      { InstanceId: instanceId },
+    );
+    for await (const page of pages) {
+      for (const a of page.WorkspaceAssociations ?? []) {
+        if (a.ResourceArn === undefined) continue;
+        // One set under both names of the workspace, so that a change through either is seen
+        // through the other.
+        const keys = [a.WorkspaceId, a.WorkspaceArn].filter((k): k is string => k !== undefined);
+        const set = keys.map((k) => found.get(k)).find((s) => s !== undefined) ?? new Set<string>();
+        for (const k of keys) found.set(k, set);
+        set.add(a.ResourceArn);
       }
-    } catch (e) {
-      if (isAwsError(e, "ResourceNotFoundException")) return new Map();
-      throw wrapAwsError(
-        "SearchWorkspaceAssociations",
-        `workspace associations on instance ${instanceId}`,
-        e,
-      );
     }
-    return found;
-  });
+  } catch (e) {
+    if (isAwsError(e, "ResourceNotFoundException")) return new Map();
+    throw wrapAwsError("SearchWorkspaceAssociations", `workspace associations on instance ${instanceId}`, e);
+  }
+  return found;
 }
 
 /** ResourceArns per AssociateWorkspace / DisassociateWorkspace call: the API reference's maximum. */
@@ -78,7 +80,9 @@ export const WORKSPACE_BATCH_SIZE = 25;
  * Which of `arns` a fresh SearchWorkspaceAssociations listing shows as associated with the
  * workspace. The listing, not AWS's per-item ErrorCode, says whether an item is "already
  * associated" or "not associated": the model gives those codes only as three-digit strings
- * (`WorkspaceErrorCode`) and the reference does not say which case gets which.
+ * (`WorkspaceErrorCode`) and the reference does not say which case gets which. The listing answers
+ * this question only and does not replace the operation's shared one: taken in the middle of other
+ * resources' writes, it may lag behind them, while the shared one holds each of them.
  */
 async function associatedNow(
   ctx: ProviderContext,
@@ -86,8 +90,7 @@ async function associatedNow(
   target: WorkspaceTarget,
   arns: readonly string[],
 ): Promise<Set<string>> {
-  ctx.snapshots.drop(listingKey(region, target.instanceId));
-  const listing = await instanceListing(ctx, region, target.instanceId);
+  const listing = await listInstance(ctx, region, target.instanceId);
   const present = listing.get(target.workspaceId) ?? new Set<string>();
   return new Set(arns.filter((arn) => present.has(arn)));
 }
@@ -220,6 +223,21 @@ export async function runBatches(
       break;
     }
   }
-  ctx.snapshots.drop(listingKey(region, target.instanceId));
+  const key = listingKey(region, target.instanceId);
+  // A whole call that failed may have been applied (a connection dropped after AWS acted): the
+  // listing is dropped rather than trusted. Otherwise each item's state is known, and only this
+  // workspace's items are changed in it, in place: the done ones as the operation made them, the
+  // failed ones as the fresh listing that checked them showed them (not where they should be).
+  if (outcome.error) ctx.snapshots.drop(key);
+  else
+    ctx.snapshots.change(key, (listing: WorkspaceListing) => {
+      let set = listing.get(target.workspaceId);
+      if (!set) listing.set(target.workspaceId, (set = new Set()));
+      const failed = outcome.failed.map((f) => f.arn);
+      const [associated, absent] =
+        operation === "AssociateWorkspace" ? [outcome.done, failed] : [failed, outcome.done];
+      for (const arn of associated) set.add(arn);
+      for (const arn of absent) set.delete(arn);
+    });
   return outcome;
 }

@@ -9,7 +9,7 @@ import { setDifference } from "../runtime/sets";
 import { describeTarget, failureMessage, type BatchOutcome } from "./batch";
 import { checkWorkspaceAssociation, type WorkspaceAssociationInputs } from "./check";
 import { formatWorkspaceAssociationId, parseWorkspaceAssociationId } from "./id";
-import { instanceListing, listingKey, runBatches } from "./aws";
+import { instanceListing, runBatches } from "./aws";
 
 /** Outputs: the checked inputs, with resourceArns the managed ARNs really associated. */
 export type WorkspaceAssociationOutputs = WorkspaceAssociationInputs;
@@ -51,12 +51,22 @@ export function workspaceAssociationProvider(ctx: ProviderContext): Lifecycle {
     async create(inputs: Record<string, unknown>): Promise<dynamic.CreateResult> {
       const p = inputs as unknown as WorkspaceAssociationInputs;
       const wait = ctx.settings.consistencyTimeoutSeconds;
-      const added = await runBatches(ctx, p.region, "AssociateWorkspace", p, p.resourceArns, wait);
+      // Read first, from the instance's listing reads share: only the ARNs the workspace does not
+      // already have are sent, so taking over a workspace's members as they are makes no call.
+      const listing = await instanceListing(ctx, p.region, p.instanceId);
+      const present = listing.get(p.workspaceId) ?? new Set<string>();
+      const already = p.resourceArns.filter((arn) => present.has(arn));
+      const missing = p.resourceArns.filter((arn) => !present.has(arn));
+      const added: BatchOutcome =
+        missing.length > 0
+          ? await runBatches(ctx, p.region, "AssociateWorkspace", p, missing, wait)
+          : { done: [], failed: [] };
+      const done = [...already, ...added.done];
       const id = formatWorkspaceAssociationId(p.instanceId, p.workspaceId);
-      const out = outputs(p, added.done);
-      const problem = failureMessage("AssociateWorkspace", p, added, p.resourceArns.length);
+      const out = outputs(p, done);
+      const problem = failureMessage("AssociateWorkspace", p, added, missing.length);
       if (problem === undefined) return { id, outs: out };
-      if (added.done.length === 0)
+      if (done.length === 0)
         throw added.error && added.failed.length === 0 ? added.error : new Error(problem);
       throw new PartialFailure(`${problem}. ${RETRY_HINT}`, id, { ...out }, inputs);
     },
@@ -91,7 +101,6 @@ export function workspaceAssociationProvider(ctx: ProviderContext): Lifecycle {
         remove.length > 0
           ? await runBatches(ctx, p.region, "DisassociateWorkspace", p, remove, 0, wait)
           : { done: [], failed: [] };
-      ctx.snapshots.drop(listingKey(p.region, p.instanceId));
       const gone = new Set(removed.done);
       const out = outputs(p, [...before.resourceArns.filter((arn) => !gone.has(arn)), ...added.done]);
       const problem = joinMessages(

@@ -24,8 +24,8 @@ export interface WorkspaceAssociationArgs {
  * | step | AWS call | notes |
  * |---|---|---|
  * | preview / check | none | instanceId 1-100, workspaceId 1-256, resourceArns non-empty, no duplicates, each a user or routing-profile ARN |
- * | create | `AssociateWorkspace`, 25 ARNs per call; `SearchWorkspaceAssociations` when an item fails | an ARN already associated counts as associated (and becomes managed) |
- * | refresh / read | `SearchWorkspaceAssociations` (every page, one listing per instance per operation, filtered by workspace here) | outputs keep the managed ARNs still associated; none left → removed from state |
+ * | create | reads first: `SearchWorkspaceAssociations` (the operation's listing of the instance), then `AssociateWorkspace` for the ARNs the workspace does not have yet, 25 per call; a fresh `SearchWorkspaceAssociations` when an item fails | an ARN already associated counts as associated (and becomes managed) with no write: all of them → no `AssociateWorkspace` call |
+ * | refresh / read | `SearchWorkspaceAssociations` (every page, one listing per instance per operation, shared with every create and kept in step with this provider's writes, filtered by workspace here) | outputs keep the managed ARNs still associated; none left → removed from state |
  * | update | `AssociateWorkspace` for added ARNs, then `DisassociateWorkspace` for removed ones, 25 per call | set difference from the ARNs recorded as associated |
  * | delete | `DisassociateWorkspace`, 25 per call | an ARN not associated, or a workspace / instance that is gone, is success |
  *

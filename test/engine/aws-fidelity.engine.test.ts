@@ -89,7 +89,7 @@ describe.sequential(
     });
 
     it(
-      "adopts an ARN associated out of band before up (the emulator answers it with item code 409): one AssociateWorkspace, one SearchWorkspaceAssociations",
+      "adopts an ARN associated out of band before up: the create reads first (one SearchWorkspaceAssociations) and one AssociateWorkspace sends only the others",
       async () => {
         const client = connectClient(em);
         const input = { InstanceId: INSTANCE, WorkspaceId: WS_MAIN };
@@ -107,6 +107,7 @@ describe.sequential(
         await resetMetrics(em);
         await stack.up();
         // GetCallerIdentity: the account guard checks the ARNs' account, once per provider process.
+        // The listing shows ADOPTED[0] associated: it is not sent again (no 409 item to classify).
         expect(await callsOf(em)).toEqual({
           GetCallerIdentity: 1,
           AssociateWorkspace: 1,
@@ -144,12 +145,13 @@ describe.sequential(
           await setFaults(em, NO_FAULTS);
         }
         const m = await metricsOf(em);
-        // Per batch: the dropped call, its retry answered DuplicateResourceException (AssociateWorkspace's
-        // whole-call code when every ARN is already there), one listing that shows them associated.
+        // The create's first read (one listing), then per batch: the dropped call, its retry answered
+        // DuplicateResourceException (AssociateWorkspace's whole-call code when every ARN is already
+        // there), one listing that shows them associated.
         expect(m.calls).toEqual({
           GetCallerIdentity: 1,
           AssociateWorkspace: 4,
-          SearchWorkspaceAssociations: 2,
+          SearchWorkspaceAssociations: 3,
         });
         expect(m.errors).toEqual({ AssociateWorkspace: { DuplicateResourceException: 2 } });
         expect(held(WS_BIG)).toEqual(once(FAULTED));
@@ -227,7 +229,8 @@ describe.sequential(
       "up associates the number given by its id with one AssociatePhoneNumberContactFlow",
       async () => {
         await stack.up();
-        expect(await callsOf(em)).toEqual({ AssociatePhoneNumberContactFlow: 1 });
+        // The create reads first: the voice listing shows no flow for the number.
+        expect(await callsOf(em)).toEqual({ ListFlowAssociations: 1, AssociatePhoneNumberContactFlow: 1 });
         expect(flowTable(em)).toEqual({ [voiceArn(NUMBER)]: flowArn(FLOW_A) });
         const r = await mainLine();
         expect(r?.id).toBe(`${INSTANCE}|VOICE_PHONE_NUMBER|${NUMBER}`);

@@ -8,7 +8,7 @@ import type { RunningEmulator } from "../../src/emulator";
 import { makeContext } from "../../src/runtime/context";
 import { PartialFailure } from "../../src/runtime/partial";
 import { workspaceAssociationProvider } from "../../src/workspace-association/provider";
-import { callsOf, resetMetrics, seedEmulator, setFaults } from "../helpers/admin";
+import { callsAndErrors, callsOf, resetMetrics, seedEmulator, setFaults } from "../helpers/admin";
 import { connectClient, emulatorWith } from "../helpers/emulator";
 import { INSTANCE, REGION } from "../helpers/seeds/base";
 import {
@@ -81,7 +81,8 @@ describe("WorkspaceAssociation provider", () => {
     const r = await provider().create(await checked([...arns].reverse()));
     expect(r).toEqual({ id: `${INSTANCE}|${WS_MAIN}`, outs: outs(arns) });
     expect(await associated()).toEqual([...arns].sort());
-    expect(await calls()).toEqual({ AssociateWorkspace: 3, SearchWorkspaceAssociations: 1 });
+    // One listing by the create (reading first: none of them is associated yet), one by associated().
+    expect(await calls()).toEqual({ AssociateWorkspace: 3, SearchWorkspaceAssociations: 2 });
   });
 
   it("records exactly the associated ARNs when one fails, naming it with its ErrorCode and ErrorMessage", async () => {
@@ -119,7 +120,7 @@ describe("WorkspaceAssociation provider", () => {
     );
   });
 
-  it("counts an ARN already associated as associated", async () => {
+  it("sends only the ARNs the workspace does not already have, counting the others as associated", async () => {
     await connectClient(em).send(
       new AssociateWorkspaceCommand({
         InstanceId: INSTANCE,
@@ -127,8 +128,63 @@ describe("WorkspaceAssociation provider", () => {
         ResourceArns: [userArn(2)],
       }),
     );
+    await resetMetrics(em);
     const r = await provider().create(await checked([userArn(1), userArn(2)]));
     expect(r.outs).toEqual(outs([userArn(1), userArn(2)]));
+    // Had userArn(2) been sent again, AWS would have answered it in FailedList and the provider
+    // would have listed again to classify it.
+    expect(await callsAndErrors(em)).toEqual({
+      calls: { SearchWorkspaceAssociations: 1, AssociateWorkspace: 1 },
+      errors: {},
+    });
+    expect(await associated()).toEqual([userArn(1), userArn(2)]);
+  });
+
+  it("a create of an association AWS already holds as declared makes no mutating call", async () => {
+    const arns = [...userArns(1, 30), routingProfileArn(1)];
+    const c = connectClient(em);
+    await c.send(
+      new AssociateWorkspaceCommand({
+        InstanceId: INSTANCE,
+        WorkspaceId: WS_MAIN,
+        ResourceArns: arns.slice(0, 25),
+      }),
+    );
+    await c.send(
+      new AssociateWorkspaceCommand({
+        InstanceId: INSTANCE,
+        WorkspaceId: WS_MAIN,
+        ResourceArns: arns.slice(25),
+      }),
+    );
+    await resetMetrics(em);
+    const r = await provider().create(await checked(arns));
+    expect(r).toEqual({ id: `${INSTANCE}|${WS_MAIN}`, outs: outs(arns) });
+    expect(await callsAndErrors(em)).toEqual({ calls: { SearchWorkspaceAssociations: 1 }, errors: {} });
+  });
+
+  it("takes one listing for the creates of every workspace of an instance in one operation", async () => {
+    const p = provider();
+    await p.create(await checked(userArns(1, 3)));
+    // After the first create's write: its listing, changed in place, serves the second.
+    await p.create(await checked(userArns(4, 5), WS_BIG));
+    expect(await calls()).toEqual({ SearchWorkspaceAssociations: 1, AssociateWorkspace: 2 });
+    expect([await associated(), await associated(WS_BIG)]).toEqual([userArns(1, 3), userArns(4, 5)]);
+  });
+
+  it("a create whose AssociateWorkspace failed after AWS applied it leaves no stale listing: a read of the same operation lists again and finds the ARNs", async () => {
+    await setFaults(em, {
+      seed: 1,
+      rules: [{ operation: "AssociateWorkspace", kind: "reset-after", rate: 1, times: 1 }],
+    });
+    const p = provider({ maxAttempts: 1 });
+    const arns = [userArn(1), userArn(2)];
+    await expect(p.create(await checked(arns))).rejects.toThrow(
+      `AssociateWorkspace for workspace ${WS_MAIN} on instance ${INSTANCE}`,
+    );
+    const id = `${INSTANCE}|${WS_MAIN}`;
+    expect((await p.read(id, outs(arns))).props).toEqual(outs(arns));
+    expect(await calls()).toEqual({ SearchWorkspaceAssociations: 2, AssociateWorkspace: 1 });
   });
 
   it("associates once when the connection drops after AssociateWorkspace was applied: the retry's DuplicateResourceException is checked against a listing and counts as success", async () => {
@@ -141,8 +197,9 @@ describe("WorkspaceAssociation provider", () => {
     const r = await provider({ maxAttempts: 3 }).create(await checked(arns));
     expect(r.outs).toEqual(outs(arns));
     expect(await associated()).toEqual([...arns].sort());
-    // One listing by the provider (classifying the retry's answer), one by this test's associated().
-    expect(await calls()).toEqual({ AssociateWorkspace: 2, SearchWorkspaceAssociations: 2 });
+    // One listing by the create (reading first), one classifying the retry's answer, one by this
+    // test's associated().
+    expect(await calls()).toEqual({ AssociateWorkspace: 2, SearchWorkspaceAssociations: 3 });
   });
 
   it("updates by set difference: 26 added in 2 calls, 3 removed in 1", async () => {
