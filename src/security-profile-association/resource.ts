@@ -37,7 +37,7 @@ export interface SecurityProfileAssociationArgs {
  * | step | AI_AGENT | USER |
  * |---|---|---|
  * | preview / check | no AWS call: entity type, ARN shape, ≥ 1 id, no id twice, ≤ 10 for a user; ids sorted, so a reordering is no change | same |
- * | create / update | `ListEntitySecurityProfiles` (every page), then only the difference: `AssociateSecurityProfiles`, then `DisassociateSecurityProfiles`, 10 profiles per call | `DescribeUser`, then one `UpdateUserSecurityProfiles` with the merged list (profiles it does not manage are kept unless `exclusive`) |
+ * | create / update | reads first: `ListEntitySecurityProfiles` (every page), then only the difference: `AssociateSecurityProfiles`, then `DisassociateSecurityProfiles`, 10 profiles per call; none when the agent already holds them | reads first: `DescribeUser`, then one `UpdateUserSecurityProfiles` with the merged list (profiles it does not manage are kept unless `exclusive`); none when the user already holds them |
  * | refresh / read | `ListEntitySecurityProfiles` (one listing per entity per operation) | `DescribeUser` (likewise) |
  * | delete | `DisassociateSecurityProfiles` of the managed profiles still attached, 10 per call | one `UpdateUserSecurityProfiles` without them |
  *

@@ -3,6 +3,7 @@ import {
   DescribeUserCommand,
   DisassociateSecurityProfilesCommand,
   ListEntitySecurityProfilesCommand,
+  UpdateUserSecurityProfilesCommand,
 } from "@aws-sdk/client-connect";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator";
@@ -262,4 +263,76 @@ describe("SecurityProfileAssociation provider: users", () => {
     expect(r.outs.securityProfileIds).toEqual(PROFILES.slice(0, 10));
     expect(await userProfiles()).toEqual(PROFILES.slice(0, 10));
   });
+});
+
+describe("SecurityProfileAssociation provider: taking over", () => {
+  /** Gives the entity `ids` behind the stack's back, as the association's former owner would have. */
+  async function attach(entityType: "AI_AGENT" | "USER", ids: string[]): Promise<void> {
+    const c = connectClient(em);
+    if (entityType === "USER")
+      await c.send(
+        new UpdateUserSecurityProfilesCommand({
+          InstanceId: INSTANCE,
+          UserId: USER_ID,
+          SecurityProfileIds: ids,
+        }),
+      );
+    else
+      await c.send(
+        new AssociateSecurityProfilesCommand({
+          InstanceId: INSTANCE,
+          EntityType: "AI_AGENT",
+          EntityArn: AGENT_WITH_STRAY,
+          SecurityProfiles: ids.map((Id) => ({ Id })),
+        }),
+      );
+  }
+
+  // Before: the AI agent holds STRAY, the user KEPT; each is then given sp-01 and sp-02 as well.
+  // Not exclusive, the resource declares sp-01 and sp-02; exclusive, all three profiles.
+  it.each([
+    {
+      entityType: "AI_AGENT" as const,
+      exclusive: false,
+      declared: [sp(1), sp(2)],
+      read: "ListEntitySecurityProfiles",
+    },
+    {
+      entityType: "AI_AGENT" as const,
+      exclusive: true,
+      declared: [sp(1), sp(2), STRAY],
+      read: "ListEntitySecurityProfiles",
+    },
+    { entityType: "USER" as const, exclusive: false, declared: [sp(1), sp(2)], read: "DescribeUser" },
+    { entityType: "USER" as const, exclusive: true, declared: [KEPT, sp(1), sp(2)], read: "DescribeUser" },
+  ])(
+    "a create of an association AWS already holds as declared makes no mutating call ($entityType, exclusive: $exclusive)",
+    async ({ entityType, exclusive, declared, read }) => {
+      await attach(entityType, entityType === "USER" ? [KEPT, sp(1), sp(2)] : [sp(1), sp(2)]);
+      await resetMetrics(em);
+      const entityArn = entityType === "USER" ? USER_ARN : AGENT_WITH_STRAY;
+      const r = await provider().create(
+        await checked({
+          instanceId: INSTANCE,
+          entityType,
+          entityArn,
+          securityProfileIds: declared,
+          exclusive,
+        }),
+      );
+      expect(r).toEqual({
+        id: `${INSTANCE}|${entityType}|${entityArn}`,
+        outs: {
+          instanceId: INSTANCE,
+          region: REGION,
+          entityType,
+          entityArn,
+          securityProfileIds: [...declared].sort(),
+          exclusive,
+        },
+      });
+      const { calls, errors } = await metrics();
+      expect({ calls, errors }).toEqual({ calls: { [read]: 1 }, errors: {} });
+    },
+  );
 });
