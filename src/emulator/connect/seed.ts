@@ -145,6 +145,7 @@ function instanceFromSeed(
   inst.flowAssociations = arr(o["flowAssociations"], `${where}.flowAssociations`).map((e, j) =>
     flowAssociationFromSeed(inst, e, `${where}.flowAssociations[${j}]`),
   );
+  preAssociate(inst, o, where);
   return inst;
 }
 
@@ -254,4 +255,62 @@ function flowAssociationFromSeed(
   const flow = findFlow(inst, flowId, EVERYTHING_VISIBLE);
   if (!flow) throw new SeedError(`seed: ${w}.flowId '${flowId}' is no contact flow of the instance`);
   return { resourceType, resourceArn: resource.arn, flowArn: flow.arn };
+}
+
+/**
+ * Seed-only, no AWS API input: bots and workspace members associated before any call (set up
+ * outside the stack), as `AssociateBot` and `AssociateWorkspace` would have left them, so that a
+ * stack can be tested taking them over. `associatedLexBots` are `{ name, region? }` of the
+ * instance's `lexBots`, `associatedLexV2Bots` ARNs of its `lexV2BotAliases`, and
+ * `workspaceAssociations` `{ workspaceId, resourceArn }` of its workspaces and its users or
+ * routing profiles (by ARN); none twice.
+ */
+function preAssociate(inst: InstanceState, o: Obj, where: string): void {
+  const once = (key: string, w: string, seen: Set<string>) => {
+    if (seen.has(key)) throw new SeedError(`seed: ${w} is given twice`);
+    seen.add(key);
+  };
+  const bots = new Set<string>();
+  inst.associatedLexBots = arr(o["associatedLexBots"], `${where}.associatedLexBots`).map((e, j) => {
+    const w = `${where}.associatedLexBots[${j}]`;
+    const eo = obj(e, w);
+    const name = text(eo["name"], `${w}.name`);
+    const region = optText(eo["region"], `${w}.region`) ?? inst.region;
+    if (!inst.lexBots.some((b) => b.name === name && b.region === region))
+      throw new SeedError(
+        `seed: ${w} names Lex bot ${name} (${region}), which is none of the instance's lexBots`,
+      );
+    once(`${region}|${name}`, w, bots);
+    return { name, region };
+  });
+  inst.associatedLexV2Bots = arr(o["associatedLexV2Bots"], `${where}.associatedLexV2Bots`).map((e, j) => {
+    const w = `${where}.associatedLexV2Bots[${j}]`;
+    const aliasArn = text(e, w);
+    if (!inst.lexV2BotAliases.some((a) => a.arn === aliasArn))
+      throw new SeedError(`seed: ${w} '${aliasArn}' is none of the instance's lexV2BotAliases`);
+    once(aliasArn, w, bots);
+    return aliasArn;
+  });
+  const members = new Set<string>();
+  inst.workspaceAssociations = arr(o["workspaceAssociations"], `${where}.workspaceAssociations`).map(
+    (e, j) => {
+      const w = `${where}.workspaceAssociations[${j}]`;
+      const eo = obj(e, w);
+      const workspaceId = text(eo["workspaceId"], `${w}.workspaceId`);
+      if (!inst.workspaces.some((ws) => ws.id === workspaceId))
+        throw new SeedError(`seed: ${w}.workspaceId '${workspaceId}' is no workspace of the instance`);
+      const resourceArn = text(eo["resourceArn"], `${w}.resourceArn`);
+      const resourceType = inst.users.some((u) => u.arn === resourceArn)
+        ? "USER"
+        : inst.routingProfiles.some((r) => r.arn === resourceArn)
+          ? "ROUTING_PROFILE"
+          : undefined;
+      if (resourceType === undefined)
+        throw new SeedError(
+          `seed: ${w}.resourceArn '${resourceArn}' is no user or routing profile of the instance`,
+        );
+      once(`${workspaceId}|${resourceArn}`, w, members);
+      return { workspaceId, resourceArn, resourceType };
+    },
+  );
 }
