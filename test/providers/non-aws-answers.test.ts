@@ -45,12 +45,12 @@ function bots(endpoint: string) {
 const inputs = { instanceId: I, region: "us-east-1", adoptExisting: false, lexV2Bot: { aliasArn: ALIAS } };
 
 describe("an endpoint that answers something that is not AWS", () => {
-  it("an HTML page (HTTP 200): create fails naming AssociateBot, the target, the endpoint, the status and the page's first 200 bytes", async () => {
+  it("an HTML page (HTTP 200): create fails at its first read naming ListBots, the instance, the endpoint, the status and the page's first 200 bytes", async () => {
     const url = await serve(200, "text/html; charset=utf-8", PORTAL);
     const start = PORTAL.slice(0, 200).replace(/\s+/g, " ");
     await expect(bots(url).create(inputs)).rejects.toThrow(
-      `AssociateBot for Lex V2 bot alias ${ALIAS} on instance ${I} failed: ` +
-        `${url}/instance/${I}/bot answered HTTP 200 OK (text/html; charset=utf-8, ${PORTAL.length} bytes), ` +
+      `ListBots for Lex V2 bots on instance ${I} failed: ` +
+        `${url}/instance/${I}/bots answered HTTP 200 OK (text/html; charset=utf-8, ${PORTAL.length} bytes), ` +
         `not an AWS API answer: ${JSON.stringify(start)}…`,
     );
     expect(requests).toBe(1);
