@@ -1,7 +1,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { requireRegion } from "../aws/region";
 import type { Lifecycle, ProviderContext } from "../runtime/context";
-import { defineResource } from "../runtime/definition";
+import { defineResource, type RecordedState } from "../runtime/definition";
 import { checkAndDiff, withoutProvider } from "../runtime/diff";
 import { associateBot, associatedBots, botText, describeBot, disassociateBot } from "./aws";
 import { checkBotAssociation, type BotAssociationInputs } from "./check";
@@ -31,6 +31,39 @@ function outputs(p: BotAssociationInputs): BotAssociationOutputs {
   if (p.lexBot) out.lexBot = { name: p.lexBot.name, lexRegion: p.lexBot.lexRegion };
   if (p.lexV2Bot) out.lexV2Bot = { aliasArn: p.lexV2Bot.aliasArn };
   return out;
+}
+
+/** What a create of these checked inputs records (no AWS call): its id and outputs. */
+function recorded(inputs: Record<string, unknown>): RecordedState {
+  const out = outputs(inputs as unknown as BotAssociationInputs);
+  return { id: out.associationId, outputs: { ...inputs, ...out } };
+}
+
+/**
+ * The state of an association that `pulumi import` (or `BotAssociation.get`) names by its id alone:
+ * the inputs are what the id says (the bot, the instance) in the provider's Region, with
+ * `adoptExisting: false`, the default, which only a create reads (an imported resource is never
+ * created), so a program that leaves it out previews with no change. Checked as a program's inputs
+ * are, before any call; then `ListBots` of the id's Lex version (the listing refresh shares): a bot it
+ * does not list is not associated, and the read answers it gone (the import then fails: "does not
+ * exist"). The outputs are what a create of those inputs records.
+ */
+async function imported(ctx: ProviderContext, id: string): Promise<dynamic.ReadResult> {
+  const { instanceId, bot } = parseBotAssociationId(id);
+  const region = requireRegion(undefined, ctx.settings, `BotAssociation ${id}`);
+  const declared =
+    bot.lexVersion === "V1"
+      ? { lexBot: { name: bot.name, lexRegion: bot.lexRegion } }
+      : { lexV2Bot: { aliasArn: bot.aliasArn } };
+  const { inputs, failures } = checkBotAssociation(
+    { instanceId, region, adoptExisting: false, ...declared },
+    ctx.settings,
+  );
+  if (failures.length > 0)
+    throw new Error(`BotAssociation ${id} cannot be imported: ${failures.map((f) => f.reason).join("; ")}`);
+  const bots = await associatedBots(ctx, region, instanceId, bot.lexVersion);
+  if (!bots.has(botText(bot))) return { id: "", props: {} };
+  return { id, props: recorded(inputs).outputs, inputs };
 }
 
 /** The AWS identity: the same identity means the same association in AWS. */
@@ -74,7 +107,9 @@ export function botAssociationProvider(ctx: ProviderContext): Lifecycle {
     },
 
     async read(id: string, props: Record<string, unknown>): Promise<dynamic.ReadResult> {
-      const known = props as Partial<BotAssociationOutputs>;
+      const known = (props ?? {}) as Partial<BotAssociationOutputs>;
+      // No recorded inputs: `pulumi import` or `BotAssociation.get`, which name only the id.
+      if (known.instanceId === undefined) return imported(ctx, id);
       const parsed = parseBotAssociationId(id);
       const region = requireRegion(known.region, ctx.settings, `BotAssociation ${id}`);
       const bots = await associatedBots(ctx, region, parsed.instanceId, parsed.bot.lexVersion);
@@ -101,8 +136,5 @@ export function botAssociationProvider(ctx: ProviderContext): Lifecycle {
 export const botAssociation = defineResource({
   type: "BotAssociation",
   lifecycle: botAssociationProvider,
-  recorded: (inputs) => {
-    const out = outputs(inputs as unknown as BotAssociationInputs);
-    return { id: out.associationId, outputs: { ...inputs, ...out } };
-  },
+  recorded,
 });

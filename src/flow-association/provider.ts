@@ -5,7 +5,7 @@ import { associate, currentFlow, describeTarget, disassociate, listAll, type Flo
 import { checkFlowAssociation, type FlowAssociationInputs, type FlowResourceType } from "./check";
 import { formatFlowAssociationId, normalisedId, parseFlowAssociationId } from "./id";
 import type { Lifecycle, ProviderContext } from "../runtime/context";
-import { defineResource } from "../runtime/definition";
+import { defineResource, type RecordedState } from "../runtime/definition";
 import { LISTABLE_FLOW_RESOURCE_TYPES } from "./resource-types";
 import { checkAndDiff, inputsOf } from "../runtime/diff";
 
@@ -78,6 +78,40 @@ function listable(t: FlowTarget): boolean {
   return t.resourceType !== "SMS_PHONE_NUMBER" && LISTABLE_FLOW_RESOURCE_TYPES.includes(t.resourceType);
 }
 
+/** What a create of these checked inputs records (no AWS call): its id and outputs. */
+function recorded(inputs: Record<string, unknown>): RecordedState {
+  const out = outputs(inputs as unknown as FlowAssociationInputs);
+  return { id: out.associationId, outputs: { ...inputs, ...out } };
+}
+
+/**
+ * The state of an association that `pulumi import` (or `FlowAssociation.get`) names by its id alone:
+ * `instanceId`, `resourceType` and `resourceId` as the id gives them (ID or ARN), in the provider's
+ * Region, and `flowId` the flow the resource points at now, as AWS names it (ListFlowAssociations'
+ * `FlowId`, an ARN in its model; GetFlowAssociation for SMS numbers: {@link flowNow}, the reads
+ * refresh shares). The id's parts are checked as a program's inputs are before the call; a resource
+ * with no flow (or its instance gone) is answered gone (the import then fails: "does not exist").
+ * The outputs are what a create of those inputs records; a program naming the flow by id previews
+ * no change, as diff compares the ID form.
+ */
+async function imported(ctx: ProviderContext, id: string): Promise<dynamic.ReadResult> {
+  const key = parseFlowAssociationId(id);
+  const region = requireRegion(undefined, ctx.settings, `FlowAssociation ${id}`);
+  const declared = (flowId?: string) => {
+    const { inputs, failures } = checkFlowAssociation({ ...key, region, flowId }, ctx.settings);
+    // Before the call the flow is not known yet: only the id's parts can fail.
+    const broken = failures.filter((f) => flowId || f.property !== "flowId");
+    if (broken.length > 0)
+      throw new Error(`FlowAssociation ${id} cannot be imported: ${broken.map((f) => f.reason).join("; ")}`);
+    return inputs;
+  };
+  const target = declared() as unknown as FlowTarget;
+  const flow = await flowNow(ctx, region, target);
+  if (flow === undefined) return { id: "", props: {} };
+  const inputs = declared(flow);
+  return { id, props: recorded(inputs).outputs, inputs };
+}
+
 /**
  * `write` (an associate or a disassociate of `t`), then the operation's listing of its instance and
  * type holds `flowId` (or nothing) for `t`, in place (Snapshots.write): the next create of the same
@@ -134,7 +168,9 @@ export function flowAssociationProvider(ctx: ProviderContext): Lifecycle {
     },
 
     async read(id: string, props: Record<string, unknown>): Promise<dynamic.ReadResult> {
-      const known = props as Partial<FlowAssociationOutputs>;
+      const known = (props ?? {}) as Partial<FlowAssociationOutputs>;
+      // No recorded inputs: `pulumi import` or `FlowAssociation.get`, which name only the id.
+      if (known.instanceId === undefined) return imported(ctx, id);
       const parsed = parseFlowAssociationId(id);
       const target: FlowTarget = {
         instanceId: known.instanceId ?? parsed.instanceId,
@@ -188,8 +224,5 @@ export function flowAssociationProvider(ctx: ProviderContext): Lifecycle {
 export const flowAssociation = defineResource({
   type: "FlowAssociation",
   lifecycle: flowAssociationProvider,
-  recorded: (inputs) => {
-    const out = outputs(inputs as unknown as FlowAssociationInputs);
-    return { id: out.associationId, outputs: { ...inputs, ...out } };
-  },
+  recorded,
 });

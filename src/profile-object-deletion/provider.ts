@@ -58,6 +58,51 @@ function outputs(
 }
 
 /**
+ * The state of a deletion that `pulumi import` (or `ProfileObjectDeletion.get`) names by its id
+ * alone. The resource records a deletion, so what can be imported is a deletion that is in effect:
+ * an object that is absent. The inputs are the object the id names, in the provider's Region, with
+ * the defaults (`ignoreMissing: true`, `verifyOnRefresh: false`, no `triggers`), checked as a
+ * program's inputs are before any call; the outputs are `outcome: "alreadyAbsent"`, what a create of
+ * those inputs records for an absent object, and `executedAt` the time of the import. Absence counts
+ * only as a create's does ({@link unverifiedAbsence}: `GetDomain`, `SearchProfiles`,
+ * `ListProfileObjects`, every page): an object `ListProfileObjects` still lists fails the import
+ * saying that it exists and how to delete it; a domain or profile not found, or access denied, fails
+ * it naming what could not be shown. Nothing is ever deleted here.
+ */
+async function imported(ctx: ProviderContext, id: string): Promise<dynamic.ReadResult> {
+  const target = parseProfileObjectDeletionId(id);
+  const region = requireRegion(undefined, ctx.settings, `ProfileObjectDeletion ${id}`);
+  const { inputs, failures } = checkProfileObjectDeletion({ ...target, region }, ctx.settings);
+  if (failures.length > 0)
+    throw new Error(
+      `ProfileObjectDeletion ${id} cannot be imported: ${failures.map((f) => f.reason).join("; ")}`,
+    );
+  const unverified = await unverifiedAbsence(ctx, region, target);
+  if (unverified !== undefined) {
+    // Only a failure costs this second listing: it tells an object that exists from a domain or
+    // profile that could not be read.
+    if ((await objectKeys(ctx, region, target)).has(target.profileObjectUniqueKey))
+      throw new Error(
+        `ProfileObjectDeletion ${id} cannot be imported: ${describe(target)} exists in ${region} (ListProfileObjects ` +
+          `lists it), so there is no deletion to import. Declare the ProfileObjectDeletion in the program and run ` +
+          `pulumi up to delete it.`,
+      );
+    throw new Error(
+      `ProfileObjectDeletion ${id} cannot be imported: the absence of ${describe(target)} could not be confirmed ` +
+        `(${unverified}). Check the id, the Region and the credentials' permissions (profile:GetDomain, ` +
+        `profile:SearchProfiles, profile:ListProfileObjects).`,
+    );
+  }
+  const out = outputs(inputs as unknown as ProfileObjectDeletionInputs, {
+    outcome: "alreadyAbsent",
+    message:
+      "recorded by an import: GetDomain and SearchProfiles found the domain and the profile, and ListProfileObjects does not list the object",
+    executedAt: new Date().toISOString(),
+  });
+  return { id, props: { ...out }, inputs };
+}
+
+/**
  * The ProfileObjectDeletion lifecycle, with AWS clients from `ctx`. What each step calls and tolerates is
  * documented once, on the ProfileObjectDeletion class (./resource.ts), and in the API reference.
  */
@@ -106,7 +151,9 @@ export function profileObjectDeletionProvider(ctx: ProviderContext): Lifecycle {
     },
 
     async read(id: string, props: Record<string, unknown>): Promise<dynamic.ReadResult> {
-      const known = props as Partial<ProfileObjectDeletionOutputs>;
+      const known = (props ?? {}) as Partial<ProfileObjectDeletionOutputs>;
+      // No recorded inputs: `pulumi import` or `ProfileObjectDeletion.get`, which name only the id.
+      if (known.domainName === undefined) return imported(ctx, id);
       if (known.verifyOnRefresh === true) {
         const target = parseProfileObjectDeletionId(id);
         const region = requireRegion(known.region, ctx.settings, `ProfileObjectDeletion ${id}`);

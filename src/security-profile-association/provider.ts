@@ -2,7 +2,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { requireRegion } from "../aws/region";
 import { backoff } from "../aws/consistency";
 import type { Lifecycle, ProviderContext } from "../runtime/context";
-import { defineResource } from "../runtime/definition";
+import { defineResource, type RecordedState } from "../runtime/definition";
 import { checkAndDiff, inputsOf, withoutProvider } from "../runtime/diff";
 import { PartialFailure } from "../runtime/partial";
 import {
@@ -44,6 +44,48 @@ function outputs(
     securityProfileIds,
     exclusive: p.exclusive,
   };
+}
+
+/** What a create of these checked inputs records (no AWS call): its id and outputs. */
+function recorded(inputs: Record<string, unknown>): RecordedState {
+  const p = inputs as unknown as SecurityProfileAssociationInputs;
+  return { id: idOf(p), outputs: { ...inputs, ...outputs(p, p.securityProfileIds) } };
+}
+
+/**
+ * The state of an entity's profiles that `pulumi import` (or `SecurityProfileAssociation.get`)
+ * names by its id alone: the entity the id names, in the provider's Region, holding every profile
+ * it has now (`DescribeUser` for a user, `ListEntitySecurityProfiles`, every page, for an AI agent:
+ * the reads refresh shares), with `exclusive: true`. An import takes over the entity's profiles as
+ * AWS holds them, the whole set, so it is recorded as the whole set: a profile added later out of
+ * band then shows on refresh as drift, which `up` removes, instead of going unseen. The id's parts
+ * are checked as a program's inputs are before the call; an entity not found (or its instance gone)
+ * or holding no profile is answered gone (the import then fails: "does not exist"). The outputs are
+ * what a create of those inputs records.
+ */
+async function imported(ctx: ProviderContext, id: string): Promise<dynamic.ReadResult> {
+  const target = {
+    ...parseSecurityProfileAssociationId(id),
+    region: requireRegion(undefined, ctx.settings, `SecurityProfileAssociation ${id}`),
+  };
+  const declared = (securityProfileIds?: string[]) => {
+    const { inputs, failures } = checkSecurityProfileAssociation(
+      { ...target, exclusive: true, securityProfileIds },
+      ctx.settings,
+    );
+    // Before the call the profiles are not known yet: only the id's parts can fail.
+    const broken = failures.filter((f) => securityProfileIds || !f.property.startsWith("securityProfileIds"));
+    if (broken.length > 0)
+      throw new Error(
+        `SecurityProfileAssociation ${id} cannot be imported: ${broken.map((f) => f.reason).join("; ")}`,
+      );
+    return inputs;
+  };
+  declared();
+  const attached = await attachedProfiles(ctx, target);
+  if (attached === undefined || attached.length === 0) return { id: "", props: {} };
+  const inputs = declared(attached);
+  return { id, props: recorded(inputs).outputs, inputs };
 }
 
 /**
@@ -137,7 +179,9 @@ export function securityProfileAssociationProvider(ctx: ProviderContext): Lifecy
     },
 
     async read(id: string, props: Record<string, unknown>): Promise<dynamic.ReadResult> {
-      const known = props as Partial<SecurityProfileAssociationOutputs>;
+      const known = (props ?? {}) as Partial<SecurityProfileAssociationOutputs>;
+      // No recorded inputs: `pulumi import` or `SecurityProfileAssociation.get`, which name only the id.
+      if (known.entityArn === undefined) return imported(ctx, id);
       const parsed = parseSecurityProfileAssociationId(id);
       const target = {
         ...parsed,
@@ -184,8 +228,5 @@ export function securityProfileAssociationProvider(ctx: ProviderContext): Lifecy
 export const securityProfileAssociation = defineResource({
   type: "SecurityProfileAssociation",
   lifecycle: securityProfileAssociationProvider,
-  recorded: (inputs) => {
-    const p = inputs as unknown as SecurityProfileAssociationInputs;
-    return { id: idOf(p), outputs: { ...inputs, ...outputs(p, p.securityProfileIds) } };
-  },
+  recorded,
 });

@@ -2,7 +2,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { requireRegion } from "../aws/region";
 import { AwsCallError } from "../aws/errors";
 import type { Lifecycle, ProviderContext } from "../runtime/context";
-import { defineResource } from "../runtime/definition";
+import { defineResource, type RecordedState } from "../runtime/definition";
 import { checkAndDiff, inputsOf, withoutProvider } from "../runtime/diff";
 import { PartialFailure } from "../runtime/partial";
 import { setDifference } from "../runtime/sets";
@@ -26,6 +26,47 @@ function outputs(p: WorkspaceAssociationInputs, associated: Iterable<string>): W
 function identity(props: Record<string, unknown>): string {
   const p = props as unknown as WorkspaceAssociationInputs;
   return `${p.region}|${formatWorkspaceAssociationId(p.instanceId, p.workspaceId)}`;
+}
+
+/** What a create of these checked inputs records (no AWS call): its id and outputs. */
+function recorded(inputs: Record<string, unknown>): RecordedState {
+  const p = inputs as unknown as WorkspaceAssociationInputs;
+  return {
+    id: formatWorkspaceAssociationId(p.instanceId, p.workspaceId),
+    outputs: { ...inputs, ...outputs(p, p.resourceArns) },
+  };
+}
+
+/**
+ * The state of a workspace's members that `pulumi import` (or `WorkspaceAssociation.get`) names by
+ * its id alone: the workspace the id names, in the provider's Region, with every user and routing
+ * profile associated with it now as `resourceArns`, from `SearchWorkspaceAssociations` (every page:
+ * the instance's listing refresh shares, filtered by workspace here). The id's parts are checked as
+ * a program's inputs are before the call; a workspace with no member (or not found, or its instance
+ * gone) is answered gone (the import then fails: "does not exist"). The outputs are what a create of
+ * those inputs records.
+ */
+async function imported(ctx: ProviderContext, id: string): Promise<dynamic.ReadResult> {
+  const { instanceId, workspaceId } = parseWorkspaceAssociationId(id);
+  const region = requireRegion(undefined, ctx.settings, `WorkspaceAssociation ${id}`);
+  const declared = (resourceArns?: string[]) => {
+    const { inputs, failures } = checkWorkspaceAssociation(
+      { instanceId, workspaceId, region, resourceArns },
+      ctx.settings,
+    );
+    // Before the call the members are not known yet: only the id's parts can fail.
+    const broken = failures.filter((f) => resourceArns || !f.property.startsWith("resourceArns"));
+    if (broken.length > 0)
+      throw new Error(
+        `WorkspaceAssociation ${id} cannot be imported: ${broken.map((f) => f.reason).join("; ")}`,
+      );
+    return inputs;
+  };
+  declared();
+  const members = (await instanceListing(ctx, region, instanceId)).get(workspaceId);
+  if (members === undefined || members.size === 0) return { id: "", props: {} };
+  const inputs = declared([...members]);
+  return { id, props: recorded(inputs).outputs, inputs };
 }
 
 function joinMessages(...messages: (string | undefined)[]): string | undefined {
@@ -72,7 +113,9 @@ export function workspaceAssociationProvider(ctx: ProviderContext): Lifecycle {
     },
 
     async read(id: string, props: Record<string, unknown>): Promise<dynamic.ReadResult> {
-      const known = props as Partial<WorkspaceAssociationOutputs>;
+      const known = (props ?? {}) as Partial<WorkspaceAssociationOutputs>;
+      // No recorded inputs: `pulumi import` or `WorkspaceAssociation.get`, which name only the id.
+      if (known.workspaceId === undefined) return imported(ctx, id);
       const parsed = parseWorkspaceAssociationId(id);
       const region = requireRegion(known.region, ctx.settings, `WorkspaceAssociation ${id}`);
       const listing = await instanceListing(ctx, region, parsed.instanceId);
@@ -136,11 +179,5 @@ export function workspaceAssociationProvider(ctx: ProviderContext): Lifecycle {
 export const workspaceAssociation = defineResource({
   type: "WorkspaceAssociation",
   lifecycle: workspaceAssociationProvider,
-  recorded: (inputs) => {
-    const p = inputs as unknown as WorkspaceAssociationInputs;
-    return {
-      id: formatWorkspaceAssociationId(p.instanceId, p.workspaceId),
-      outputs: { ...inputs, ...outputs(p, p.resourceArns) },
-    };
-  },
+  recorded,
 });
