@@ -1,7 +1,18 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "docs/**", "node_modules/**", ".test-results/**", "**/*.js", "**/*.mjs"] },
+  {
+    ignores: [
+      "dist/**",
+      "docs/**",
+      "node_modules/**",
+      ".test-results/**",
+      ".scripts/**",
+      "sdk/**",
+      "**/*.js",
+      "**/*.mjs",
+    ],
+  },
   ...tseslint.configs.strict,
   {
     rules: {
