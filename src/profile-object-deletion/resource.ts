@@ -43,8 +43,9 @@ export interface ProfileObjectDeletionArgs {
  *
  * Replaced (which runs the deletion again) when `domainName`, `profileId`, `objectTypeName`,
  * `profileObjectUniqueKey`, `region` or `triggers` change.
- * Id: `<domainName>|<profileId>|<objectTypeName>|<profileObjectUniqueKey>`. There is nothing to
- * import or adopt: the resource records a deletion, not something that exists.
+ * Id: `<domainName>|<profileId>|<objectTypeName>|<profileObjectUniqueKey>`. The resource records a
+ * deletion, not something that exists: the provider plugin's `pulumi import` records only a deletion
+ * in effect (an object shown absent, as `alreadyAbsent`) and never deletes.
  *
  * A Node dynamic resource (type `pulumi-nodejs:dynamic/connect:ProfileObjectDeletion`) whose
  * `__provider` is a fixed one-line entry into this package.
