@@ -142,6 +142,11 @@ describe("import by id: BotAssociation", () => {
     expect(r).toEqual({ id: v2Id, props: { ...inputs, lexVersion: "V2", associationId: v2Id }, inputs });
     const program = await checked(p, { instanceId: INSTANCE, lexV2Bot: { aliasArn: ALIAS_A } });
     expect(await p.diff(v2Id, r.props ?? {}, program)).toEqual(NO_CHANGES);
+    // A refresh of the imported state reads it back unchanged.
+    expect(await botAssociationProvider(context()).read(v2Id, r.props ?? {})).toEqual({
+      id: v2Id,
+      props: r.props,
+    });
   });
 
   it("answers a bot the instance does not have as gone, and an instance that does not exist likewise", async () => {
@@ -208,6 +213,8 @@ describe("import by id: SecurityProfileAssociation", () => {
       exclusive: true,
     });
     expect(await p.diff(userId, r.props ?? {}, program)).toEqual(NO_CHANGES);
+    // A refresh of the imported state reads it back unchanged.
+    expect(await securityProfileAssociationProvider(context()).read(userId, r.props ?? {})).toEqual(r);
   });
 
   it("records every profile an AI agent holds from one ListEntitySecurityProfiles; the same program previews no change", async () => {
@@ -274,6 +281,8 @@ describe("import by id: WorkspaceAssociation", () => {
       resourceArns: [ROUTING_PROFILE, USER("u-002"), USER("u-001")],
     });
     expect(await p.diff(id, r.props ?? {}, program)).toEqual(NO_CHANGES);
+    // A refresh of the imported state reads it back unchanged.
+    expect(await workspaceAssociationProvider(context()).read(id, r.props ?? {})).toEqual(r);
   });
 
   it("answers a workspace with no member, and one that does not exist, as gone", async () => {
@@ -319,6 +328,8 @@ describe("import by id: FlowAssociation", () => {
       });
       expect(await p.diff(voiceAssociation, r.props ?? {}, program)).toEqual(NO_CHANGES);
     }
+    // A refresh of the imported state reads it back unchanged.
+    expect(await flowAssociationProvider(context()).read(voiceAssociation, r.props ?? {})).toEqual(r);
   });
 
   it("records an SMS number's flow from one GetFlowAssociation", async () => {
@@ -396,6 +407,10 @@ describe("import by id: ProfileObjectDeletion", () => {
       profileObjectUniqueKey: GONE_KEY,
     });
     expect(await p.diff(goneId, r.props ?? {}, program)).toEqual(NO_CHANGES);
+    // A refresh of the imported state keeps it, with no call (verifyOnRefresh is false).
+    await resetMetrics(em);
+    expect(await p.read(goneId, r.props ?? {})).toEqual({ id: goneId, props: r.props });
+    expect(await callsOf(em)).toEqual({});
   });
 
   it("refuses an object that still exists, saying how to delete it, and deletes nothing", async () => {
