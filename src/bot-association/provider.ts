@@ -3,6 +3,7 @@ import { requireRegion } from "../aws/region";
 import type { Lifecycle, ProviderContext } from "../runtime/context";
 import { defineResource, type RecordedState } from "../runtime/definition";
 import { checkAndDiff, withoutProvider } from "../runtime/diff";
+import { importedInputs } from "../runtime/import";
 import { associateBot, associatedBots, botText, describeBot, disassociateBot } from "./aws";
 import { checkBotAssociation, type BotAssociationInputs } from "./check";
 import { formatBotAssociationId, parseBotAssociationId, type BotKey } from "./id";
@@ -55,12 +56,11 @@ async function imported(ctx: ProviderContext, id: string): Promise<dynamic.ReadR
     bot.lexVersion === "V1"
       ? { lexBot: { name: bot.name, lexRegion: bot.lexRegion } }
       : { lexV2Bot: { aliasArn: bot.aliasArn } };
-  const { inputs, failures } = checkBotAssociation(
-    { instanceId, region, adoptExisting: false, ...declared },
-    ctx.settings,
+  const inputs = importedInputs(
+    "BotAssociation",
+    id,
+    checkBotAssociation({ instanceId, region, adoptExisting: false, ...declared }, ctx.settings),
   );
-  if (failures.length > 0)
-    throw new Error(`BotAssociation ${id} cannot be imported: ${failures.map((f) => f.reason).join("; ")}`);
   const bots = await associatedBots(ctx, region, instanceId, bot.lexVersion);
   if (!bots.has(botText(bot))) return { id: "", props: {} };
   return { id, props: recorded(inputs).outputs, inputs };

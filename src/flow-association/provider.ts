@@ -8,6 +8,7 @@ import type { Lifecycle, ProviderContext } from "../runtime/context";
 import { defineResource, type RecordedState } from "../runtime/definition";
 import { LISTABLE_FLOW_RESOURCE_TYPES } from "./resource-types";
 import { checkAndDiff, inputsOf } from "../runtime/diff";
+import { importedInputs } from "../runtime/import";
 
 /** Outputs of a FlowAssociation: its checked inputs and its id. */
 export interface FlowAssociationOutputs extends FlowAssociationInputs {
@@ -97,14 +98,11 @@ function recorded(inputs: Record<string, unknown>): RecordedState {
 async function imported(ctx: ProviderContext, id: string): Promise<dynamic.ReadResult> {
   const key = parseFlowAssociationId(id);
   const region = requireRegion(undefined, ctx.settings, `FlowAssociation ${id}`);
-  const declared = (flowId?: string) => {
-    const { inputs, failures } = checkFlowAssociation({ ...key, region, flowId }, ctx.settings);
-    // Before the call the flow is not known yet: only the id's parts can fail.
-    const broken = failures.filter((f) => flowId || f.property !== "flowId");
-    if (broken.length > 0)
-      throw new Error(`FlowAssociation ${id} cannot be imported: ${broken.map((f) => f.reason).join("; ")}`);
-    return inputs;
-  };
+  const declared = (flowId?: string) =>
+    importedInputs("FlowAssociation", id, checkFlowAssociation({ ...key, region, flowId }, ctx.settings), {
+      property: "flowId",
+      value: flowId,
+    });
   const target = declared() as unknown as FlowTarget;
   const flow = await flowNow(ctx, region, target);
   if (flow === undefined) return { id: "", props: {} };

@@ -3,6 +3,7 @@ import { requireRegion } from "../aws/region";
 import type { Lifecycle, ProviderContext } from "../runtime/context";
 import { defineResource } from "../runtime/definition";
 import { checkAndDiff, withoutProvider } from "../runtime/diff";
+import { importedInputs } from "../runtime/import";
 import { deleteProfileObject, describe, objectKeys, snapshotKey, unverifiedAbsence } from "./aws";
 import { checkProfileObjectDeletion, type ProfileObjectDeletionInputs } from "./check";
 import { formatProfileObjectDeletionId, parseProfileObjectDeletionId } from "./id";
@@ -72,11 +73,11 @@ function outputs(
 async function imported(ctx: ProviderContext, id: string): Promise<dynamic.ReadResult> {
   const target = parseProfileObjectDeletionId(id);
   const region = requireRegion(undefined, ctx.settings, `ProfileObjectDeletion ${id}`);
-  const { inputs, failures } = checkProfileObjectDeletion({ ...target, region }, ctx.settings);
-  if (failures.length > 0)
-    throw new Error(
-      `ProfileObjectDeletion ${id} cannot be imported: ${failures.map((f) => f.reason).join("; ")}`,
-    );
+  const inputs = importedInputs(
+    "ProfileObjectDeletion",
+    id,
+    checkProfileObjectDeletion({ ...target, region }, ctx.settings),
+  );
   const unverified = await unverifiedAbsence(ctx, region, target);
   if (unverified !== undefined) {
     // Only a failure costs this second listing: it tells an object that exists from a domain or

@@ -4,6 +4,7 @@ import { backoff } from "../aws/consistency";
 import type { Lifecycle, ProviderContext } from "../runtime/context";
 import { defineResource, type RecordedState } from "../runtime/definition";
 import { checkAndDiff, inputsOf, withoutProvider } from "../runtime/diff";
+import { importedInputs } from "../runtime/import";
 import { PartialFailure } from "../runtime/partial";
 import {
   attachedProfiles,
@@ -68,19 +69,13 @@ async function imported(ctx: ProviderContext, id: string): Promise<dynamic.ReadR
     ...parseSecurityProfileAssociationId(id),
     region: requireRegion(undefined, ctx.settings, `SecurityProfileAssociation ${id}`),
   };
-  const declared = (securityProfileIds?: string[]) => {
-    const { inputs, failures } = checkSecurityProfileAssociation(
-      { ...target, exclusive: true, securityProfileIds },
-      ctx.settings,
+  const declared = (securityProfileIds?: string[]) =>
+    importedInputs(
+      "SecurityProfileAssociation",
+      id,
+      checkSecurityProfileAssociation({ ...target, exclusive: true, securityProfileIds }, ctx.settings),
+      { property: "securityProfileIds", value: securityProfileIds },
     );
-    // Before the call the profiles are not known yet: only the id's parts can fail.
-    const broken = failures.filter((f) => securityProfileIds || !f.property.startsWith("securityProfileIds"));
-    if (broken.length > 0)
-      throw new Error(
-        `SecurityProfileAssociation ${id} cannot be imported: ${broken.map((f) => f.reason).join("; ")}`,
-      );
-    return inputs;
-  };
   declared();
   const attached = await attachedProfiles(ctx, target);
   if (attached === undefined || attached.length === 0) return { id: "", props: {} };

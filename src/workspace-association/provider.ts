@@ -4,6 +4,7 @@ import { AwsCallError } from "../aws/errors";
 import type { Lifecycle, ProviderContext } from "../runtime/context";
 import { defineResource, type RecordedState } from "../runtime/definition";
 import { checkAndDiff, inputsOf, withoutProvider } from "../runtime/diff";
+import { importedInputs } from "../runtime/import";
 import { PartialFailure } from "../runtime/partial";
 import { setDifference } from "../runtime/sets";
 import { describeTarget, failureMessage, type BatchOutcome } from "./batch";
@@ -49,19 +50,13 @@ function recorded(inputs: Record<string, unknown>): RecordedState {
 async function imported(ctx: ProviderContext, id: string): Promise<dynamic.ReadResult> {
   const { instanceId, workspaceId } = parseWorkspaceAssociationId(id);
   const region = requireRegion(undefined, ctx.settings, `WorkspaceAssociation ${id}`);
-  const declared = (resourceArns?: string[]) => {
-    const { inputs, failures } = checkWorkspaceAssociation(
-      { instanceId, workspaceId, region, resourceArns },
-      ctx.settings,
+  const declared = (resourceArns?: string[]) =>
+    importedInputs(
+      "WorkspaceAssociation",
+      id,
+      checkWorkspaceAssociation({ instanceId, workspaceId, region, resourceArns }, ctx.settings),
+      { property: "resourceArns", value: resourceArns },
     );
-    // Before the call the members are not known yet: only the id's parts can fail.
-    const broken = failures.filter((f) => resourceArns || !f.property.startsWith("resourceArns"));
-    if (broken.length > 0)
-      throw new Error(
-        `WorkspaceAssociation ${id} cannot be imported: ${broken.map((f) => f.reason).join("; ")}`,
-      );
-    return inputs;
-  };
   declared();
   const members = (await instanceListing(ctx, region, instanceId)).get(workspaceId);
   if (members === undefined || members.size === 0) return { id: "", props: {} };
