@@ -3,10 +3,14 @@ import { afterAll, beforeAll } from "vitest";
 import {
   AGENT_USER,
   AI_AGENT,
+  CC_INSTANCE,
+  CC_INSTANCE_ARN,
+  CC_ORDERS_ALIAS,
   INSTANCE,
   PluginWorkspace,
   SEEDED,
   WORKSPACE,
+  describeExample,
   describeImport,
   describeLifecycle,
   describeTwoAccounts,
@@ -71,4 +75,27 @@ describeTwoAccounts(ws, {
   language: "Python",
   program: "plugin-python-accounts",
   project: "plugin-python-accounts-engine-test",
+});
+
+describeExample(ws, {
+  dir: "python",
+  outputs: {
+    botAssociations: {
+      ordersBot: `${CC_INSTANCE}|V2|${CC_ORDERS_ALIAS}`,
+      billingBot: `${CC_INSTANCE}|V1|us-east-1|BillingBot`,
+    },
+    supervisorProfiles: ["sp-supervisor"],
+    mainLine: `${CC_INSTANCE}|VOICE_PHONE_NUMBER|pn-main`,
+    erasureOutcome: "deleted",
+  },
+  expectedAfterUp: {
+    lexV1: ["us-east-1 BillingBot"],
+    lexV2: [CC_ORDERS_ALIAS],
+    supervisor: ["sp-agent", "sp-supervisor"],
+    workspaceMembers: [],
+    flows: {
+      "arn:aws:connect:us-east-1:123456789012:phone-number/pn-main": `${CC_INSTANCE_ARN}/contact-flow/cf-main`,
+    },
+    orders: ["o-1001"],
+  },
 });

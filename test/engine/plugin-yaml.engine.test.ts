@@ -1,7 +1,13 @@
 import { AssociateBotCommand, AssociatePhoneNumberContactFlowCommand } from "@aws-sdk/client-connect";
-import { afterAll, beforeAll } from "vitest";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { REPO_ROOT } from "../helpers/pulumi";
 import {
   ALIAS_B,
+  CC_INSTANCE,
+  CC_INSTANCE_ARN,
+  CC_ORDERS_ALIAS,
   FLOW_AFTER_HOURS,
   INSTANCE,
   PluginWorkspace,
@@ -63,4 +69,48 @@ describeTwoAccounts(ws, {
   project: "plugin-yaml-accounts-engine-test",
 });
 
-void describeExample;
+it("the examples that are no TypeScript program are the yaml and python ones these plugin tests run", () => {
+  const folders = fs
+    .readdirSync(path.join(REPO_ROOT, "examples"), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => path.join(REPO_ROOT, "examples", d.name))
+    .filter(
+      (dir) => fs.existsSync(path.join(dir, "Pulumi.yaml")) && !fs.existsSync(path.join(dir, "index.ts")),
+    )
+    .map((dir) => path.basename(dir))
+    .sort();
+  expect(folders).toEqual(["python", "yaml"]);
+});
+
+describeExample(ws, {
+  dir: "yaml",
+  outputs: {
+    ordersBot: `${CC_INSTANCE}|V2|${CC_ORDERS_ALIAS}`,
+    supervisorProfiles: ["sp-supervisor"],
+    supervisorsWorkspaceMembers: [
+      `${CC_INSTANCE_ARN}/agent/u-supervisor`,
+      `${CC_INSTANCE_ARN}/routing-profile/rp-supervisors`,
+    ],
+    mainLine: `${CC_INSTANCE}|VOICE_PHONE_NUMBER|pn-main`,
+    mainLineRouting: [
+      {
+        resourceId: "arn:aws:connect:us-east-1:123456789012:phone-number/pn-main",
+        flowId: `${CC_INSTANCE_ARN}/contact-flow/cf-main`,
+        resourceType: "VOICE_PHONE_NUMBER",
+      },
+    ],
+  },
+  expectedAfterUp: {
+    lexV1: [],
+    lexV2: [CC_ORDERS_ALIAS],
+    supervisor: ["sp-agent", "sp-supervisor"],
+    workspaceMembers: [
+      `ws-supervisors ${CC_INSTANCE_ARN}/agent/u-supervisor`,
+      `ws-supervisors ${CC_INSTANCE_ARN}/routing-profile/rp-supervisors`,
+    ],
+    flows: {
+      "arn:aws:connect:us-east-1:123456789012:phone-number/pn-main": `${CC_INSTANCE_ARN}/contact-flow/cf-main`,
+    },
+    orders: ["o-1001", "o-1002"],
+  },
+});

@@ -1,4 +1,4 @@
-"""Engine test program: two explicit connect-associations providers, each acting in its own account."""
+"""Engine test program: two explicit connect-associations providers, each in its own account."""
 
 import pulumi
 import pulumi_connect_associations as connect
@@ -9,13 +9,14 @@ endpoint = config.require("endpoint")
 
 # The shell's credentials: the dev account's.
 dev = connect.Provider("dev", region="us-east-1", endpoint=endpoint)
-# Dev's credentials assuming prod's Audited role, whose trust policy asks for the (secret) external id.
+# Dev's credentials assuming prod's Audited role, whose trust policy asks for the (secret)
+# external id.
 prod = connect.Provider(
     "prod",
     region="us-east-1",
     endpoint=endpoint,
     assume_roles=[
-        connect.config.AssumeRoleArgs(
+        connect.AssumeRoleArgs(
             role_arn="arn:aws:iam::222222222222:role/Audited",
             session_name="python-engine-test",
             external_id=config.require_secret("externalId"),
@@ -26,13 +27,17 @@ prod = connect.Provider(
 dev_bot = connect.BotAssociation(
     "dev-bot",
     instance_id=INSTANCE,
-    lex_v2_bot=connect.LexV2BotArgs(alias_arn="arn:aws:lex:us-east-1:111111111111:bot-alias/ABCDEFGHIJ/KLMNOPQRST"),
+    lex_v2_bot=connect.LexV2BotArgs(
+        alias_arn="arn:aws:lex:us-east-1:111111111111:bot-alias/ABCDEFGHIJ/KLMNOPQRST"
+    ),
     opts=pulumi.ResourceOptions(provider=dev),
 )
 prod_bot = connect.BotAssociation(
     "prod-bot",
     instance_id=INSTANCE,
-    lex_v2_bot=connect.LexV2BotArgs(alias_arn="arn:aws:lex:us-east-1:222222222222:bot-alias/ABCDEFGHIJ/KLMNOPQRST"),
+    lex_v2_bot=connect.LexV2BotArgs(
+        alias_arn="arn:aws:lex:us-east-1:222222222222:bot-alias/ABCDEFGHIJ/KLMNOPQRST"
+    ),
     opts=pulumi.ResourceOptions(provider=prod),
 )
 

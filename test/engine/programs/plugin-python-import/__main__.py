@@ -19,7 +19,10 @@ connect.SecurityProfileAssociation(
     "ai-agent-profiles",
     instance_id=INSTANCE,
     entity_type="AI_AGENT",
-    entity_arn="arn:aws:wisdom:us-east-1:123456789012:ai-agent/9f0e1d2c-3b4a-4c5d-8e6f-7a8b9c0d1e2f/0a1b2c3d-4e5f-4a6b-8c7d-000000000001",
+    entity_arn=(
+        "arn:aws:wisdom:us-east-1:123456789012:ai-agent/"
+        "9f0e1d2c-3b4a-4c5d-8e6f-7a8b9c0d1e2f/0a1b2c3d-4e5f-4a6b-8c7d-000000000001"
+    ),
     security_profile_ids=["sp-reports"],
     # An import takes over the entity's whole set of profiles.
     exclusive=True,

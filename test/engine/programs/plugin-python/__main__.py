@@ -53,7 +53,8 @@ erase_order = connect.ProfileObjectDeletion(
     profile_object_unique_key=config.require("erasedOrderKey"),
 )
 
-# Asked once main-line exists (its outputs are the arguments): which of the two numbers start a flow.
+# Asked once main-line exists (its outputs are the arguments): which of the two numbers start a
+# flow.
 routing = connect.get_flow_associations_output(
     instance_id=main_line.instance_id,
     resource_ids=[main_line.resource_id, "pn-spare"],
