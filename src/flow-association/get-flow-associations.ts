@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { settingsFromConfig, type ConfigSource } from "../aws/settings";
-import { Checker } from "../validation/checker";
-import { requireRegion } from "../aws/region";
-import { LISTABLE_FLOW_RESOURCE_TYPES, type ListFlowAssociationResourceType } from "./resource-types";
+import { findFlowAssociations } from "./find-flow-associations";
+import type { ListFlowAssociationResourceType } from "./resource-types";
 
 /** The arguments of {@link getFlowAssociations}: an instance and the resources to look up. */
 export interface GetFlowAssociationsArgs {
@@ -40,18 +39,6 @@ const stackConfig: ConfigSource = {
   },
 };
 
-function checked(args: GetFlowAssociationsArgs): void {
-  const c = new Checker();
-  c.string("instanceId", args.instanceId, { required: true, min: 1, max: 100 });
-  c.string("resourceType", args.resourceType, { enum: LISTABLE_FLOW_RESOURCE_TYPES });
-  c.string("region", args.region, {});
-  if (!Array.isArray(args.resourceIds)) c.fail("resourceIds", "resourceIds must be a list of resource ids");
-  else args.resourceIds.forEach((id, i) => c.string(`resourceIds[${i}]`, id, { required: true, min: 1 }));
-  if (c.failures.length > 0) {
-    throw new Error(`getFlowAssociations: ${c.failures.map((f) => f.reason).join("; ")}`);
-  }
-}
-
 /**
  * The flow associations of any number of resources, in the program: BatchGetFlowAssociation with
  * 100 ids per call (its documented maximum), one call after another, so 250 ids are 3 calls.
@@ -74,18 +61,5 @@ function checked(args: GetFlowAssociationsArgs): void {
  * ```
  */
 export async function getFlowAssociations(args: GetFlowAssociationsArgs): Promise<GetFlowAssociationsResult> {
-  checked(args);
-  const settings = settingsFromConfig(stackConfig);
-  const region = requireRegion(args.region, settings, "getFlowAssociations");
-  if (args.resourceIds.length === 0) return { associations: [] };
-  const { lookUpFlowAssociations } = await import("./aws.js");
-  return {
-    associations: await lookUpFlowAssociations(
-      settings,
-      region,
-      args.instanceId,
-      args.resourceIds,
-      args.resourceType,
-    ),
-  };
+  return findFlowAssociations(settingsFromConfig(stackConfig), args);
 }
