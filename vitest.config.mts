@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 /** The tiers of DESIGN.md section 6, one folder of test/ each: `vitest run --project unit` runs one. */
-const TIERS = ["unit", "emulator", "conformance", "providers", "engine", "reliability"] as const;
+const TIERS = ["unit", "emulator", "conformance", "providers", "plugin", "engine", "reliability"] as const;
 
 /**
  * The tiers that drive the real Pulumi CLI (TestStack, pulumiBinary): only they provision it, so the
