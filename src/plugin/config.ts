@@ -60,7 +60,7 @@ export function pluginConfigText(
 function renamed(message: string): { key?: PluginKey; message: string } {
   let key: PluginKey | undefined;
   const text = message.replace(
-    /(?:stack config )?((?:aws|connect):\w+)(?:: (?:connect|customerprofiles|sts)\b)?/g,
+    /(?<![\w:])(?:stack config )?((?:aws|connect):\w+)(?:: (?:connect|customerprofiles|sts)\b)?/g,
     (whole, internal: string) => {
       const k = KEY_OF[internal];
       if (!k) return whole;
@@ -69,6 +69,14 @@ function renamed(message: string): { key?: PluginKey; message: string } {
     },
   );
   return key ? { key, message: text } : { message: text };
+}
+
+/**
+ * A message of the shared code (a lifecycle's, the account guard's) in the plugin's terms: the
+ * `aws:` / `connect:` stack config keys it names become the plugin keys that set them.
+ */
+export function inPluginTerms(message: string): string {
+  return renamed(message).message;
 }
 
 /** An error of the plugin's configuration, naming its key (`connect-associations:maxRetries …`). */

@@ -4,7 +4,7 @@ import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
 import { ResourceProviderService, type IResourceProviderServer } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as pb from "@pulumi/pulumi/proto/provider_pb";
 import { makeContext, type ProviderContext } from "../runtime/context";
-import { checkConfig, configDiff, configure } from "./config";
+import { checkConfig, configDiff, configure, inPluginTerms } from "./config";
 import { diffResponse } from "./diff";
 import { invoke } from "./invoke";
 import { fromStruct, toStruct } from "./properties";
@@ -17,13 +17,19 @@ import { pluginVersion, schemaText } from "./schema";
  * ./resources.ts (the lifecycles), ./config.ts (configuration) and ./invoke.ts.
  */
 
-/** A unary handler from an async function; a thrown error is the call's error, its message as it is. */
+/**
+ * A unary handler from an async function; a thrown error is the call's error, its message in the
+ * plugin's terms (`connect-associations:region` where the shared code says `aws:region`).
+ */
 function unary<Req, Res>(step: (req: Req) => Promise<Res>): grpc.handleUnaryCall<Req, Res> {
   return (call, callback) => {
     step(call.request).then(
       (res) => callback(null, res),
       (e: unknown) =>
-        callback({ code: grpc.status.UNKNOWN, details: e instanceof Error ? e.message : String(e) }, null),
+        callback(
+          { code: grpc.status.UNKNOWN, details: inPluginTerms(e instanceof Error ? e.message : String(e)) },
+          null,
+        ),
     );
   };
 }

@@ -1,0 +1,148 @@
+import * as fs from "node:fs";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DiffResponse } from "@pulumi/pulumi/proto/provider_pb";
+import type { RunningEmulator } from "../../src/emulator";
+import { callsOf, resetMetrics } from "../helpers/admin";
+import { emulatorWith } from "../helpers/emulator";
+import { ACCOUNT, ALIAS_A, INSTANCE, REGION, baseSeed } from "../helpers/seeds/base";
+import { PluginUnderTest, kinds, plain, secret, urnOf } from "./client";
+
+/*
+ * The provider's own methods over real gRPC: its configuration (stack config variables and explicit
+ * provider inputs), CheckConfig / DiffConfig, GetSchema and GetPluginInfo.
+ */
+
+let em: RunningEmulator;
+let plugin: PluginUnderTest;
+beforeAll(async () => {
+  em = await emulatorWith(baseSeed());
+});
+afterAll(() => em?.close());
+afterEach(() => plugin?.close());
+
+const start = async () => (plugin = await PluginUnderTest.start());
+const bot = urnOf("BotAssociation");
+const inputs = {
+  instanceId: INSTANCE,
+  region: REGION,
+  adoptExisting: false,
+  lexV2Bot: { aliasArn: ALIAS_A },
+};
+
+describe("Configure", () => {
+  it("answers that the provider takes secrets, resources and previews", async () => {
+    await start();
+    const res = await plugin.configure({ region: REGION });
+    expect([
+      res.getAcceptsecrets(),
+      res.getAcceptresources(),
+      res.getSupportspreview(),
+      res.getAcceptoutputs(),
+    ]).toEqual([true, true, true, false]);
+  });
+
+  it("a bad maxRetries fails naming connect-associations:maxRetries, from provider inputs and from stack config", async () => {
+    await start();
+    await expect(plugin.configure({ maxRetries: -1 })).rejects.toThrow(
+      "connect-associations:maxRetries must be a whole number ≥ 0, got '-1'",
+    );
+    await expect(plugin.configure({}, { "connect-associations:maxRetries": "many" })).rejects.toThrow(
+      "connect-associations:maxRetries must be a whole number ≥ 0, got 'many'",
+    );
+  });
+
+  it("a bad endpoint, role or rate limit fails naming the plugin's key", async () => {
+    await start();
+    await expect(plugin.configure({ endpoint: "localhost:4566" })).rejects.toThrow(
+      "connect-associations:endpoint must be an http(s) URL",
+    );
+    await expect(plugin.configure({ assumeRoles: [{ roleArn: "Deployer" }] })).rejects.toThrow(
+      "connect-associations:assumeRoles[0].roleArn must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)",
+    );
+    await expect(
+      plugin.configure({}, { "connect-associations:rateLimits": '{"*":{"rate":0,"burst":1}}' }),
+    ).rejects.toThrow('connect-associations:rateLimits.* must be { "rate": > 0, "burst": >= 1 }');
+    await expect(
+      plugin.configure({ allowedAccountIds: [ACCOUNT], forbiddenAccountIds: [ACCOUNT] }),
+    ).rejects.toThrow(
+      "connect-associations:allowedAccountIds and connect-associations:forbiddenAccountIds cannot both be set (as in @pulumi/aws)",
+    );
+  });
+
+  it("stack config variables (lists as JSON) work as explicit inputs do: the endpoint and Region reach every call", async () => {
+    await start();
+    await plugin.configure(
+      {},
+      {
+        "connect-associations:region": REGION,
+        "connect-associations:endpoint": em.url,
+        "connect-associations:allowedAccountIds": JSON.stringify([ACCOUNT]),
+      },
+    );
+    await resetMetrics(em);
+    const created = await plugin.create(bot, inputs);
+    expect(created.getId()).toBe(`${INSTANCE}|V2|${ALIAS_A}`);
+    // The account guard's STS call went to the same endpoint as Connect's calls.
+    expect(await callsOf(em)).toEqual({ GetCallerIdentity: 1, ListBots: 1, AssociateBot: 1 });
+    await plugin.delete(bot, created.getId(), plain(created.getProperties()));
+  });
+
+  it("allowedAccountIds refuses a create in another account before any Connect call", async () => {
+    await start();
+    await plugin.configure({
+      region: REGION,
+      endpoint: em.url,
+      allowedAccountIds: JSON.stringify(["210987654321"]),
+    });
+    await resetMetrics(em);
+    await expect(plugin.create(bot, inputs)).rejects.toThrow(
+      "which connect-associations:allowedAccountIds (210987654321) does not allow. Nothing was changed in AWS.",
+    );
+    expect(await callsOf(em)).toEqual({ GetCallerIdentity: 1 });
+  });
+});
+
+describe("CheckConfig and DiffConfig", () => {
+  it("CheckConfig returns the inputs as given (secrets still secret) and a failure naming the property", async () => {
+    await start();
+    const news = {
+      region: REGION,
+      assumeRoles: [{ roleArn: `arn:aws:iam::${ACCOUNT}:role/Deployer`, externalId: secret("x-1") }],
+    };
+    const ok = await plugin.checkConfig(news);
+    expect([plain(ok.getInputs()), ok.getFailuresList()]).toEqual([news, []]);
+    const bad = await plugin.checkConfig({ consistencyTimeoutSeconds: "soon", version: "0.1.0" });
+    expect(bad.getFailuresList().map((f) => [f.getProperty(), f.getReason()])).toEqual([
+      [
+        "consistencyTimeoutSeconds",
+        "connect-associations:consistencyTimeoutSeconds must be a positive number, got 'soon'",
+      ],
+    ]);
+  });
+
+  it('DiffConfig: a changed Region or endpoint is a change, never a replacement; 3 and "3" are the same', async () => {
+    await start();
+    const d = await plugin.diffConfig(
+      { region: "us-east-1", endpoint: "http://127.0.0.1:1", maxRetries: 3, version: "0.1.0" },
+      { region: "eu-west-2", endpoint: "http://127.0.0.1:2", maxRetries: "3", version: "0.1.0" },
+    );
+    expect([d.getChanges(), d.getReplacesList(), d.getDeletebeforereplace(), kinds(d)]).toEqual([
+      DiffResponse.DiffChanges.DIFF_SOME,
+      [],
+      false,
+      { region: "UPDATE", endpoint: "UPDATE" },
+    ]);
+    const same = await plugin.diffConfig({ maxRetries: 3 }, { maxRetries: "3" });
+    expect([same.getChanges(), kinds(same)]).toEqual([DiffResponse.DiffChanges.DIFF_NONE, {}]);
+  });
+});
+
+describe("GetSchema and GetPluginInfo", () => {
+  it("GetSchema answers src/plugin/schema.json; GetPluginInfo the package's version", async () => {
+    await start();
+    const schema = (await plugin.getSchema()).getSchema();
+    expect(JSON.parse(schema)).toEqual(JSON.parse(fs.readFileSync("src/plugin/schema.json", "utf8")));
+    const pkg = JSON.parse(fs.readFileSync("package.json", "utf8")) as { version: string };
+    expect((await plugin.getPluginInfo()).getVersion()).toBe(pkg.version);
+  });
+});
