@@ -34,7 +34,13 @@ beforeAll(async () => {
 
 afterAll(() => ws.remove());
 
-describeLifecycle(ws, { language: "Python", program: "plugin-python", project: "plugin-python-engine-test" });
+describeLifecycle(ws, {
+  language: "Python",
+  program: "plugin-python",
+  project: "plugin-python-engine-test",
+  // The Python SDK exports a nested output object with its attribute names.
+  outputKey: (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+});
 
 describeImport(ws, {
   language: "Python",
@@ -58,11 +64,8 @@ describeImport(ws, {
   },
   imports: [
     { kind: "WorkspaceAssociation", name: "agents-workspace", id: `${INSTANCE}|${WORKSPACE}` },
-    {
-      kind: "SecurityProfileAssociation",
-      name: "agent-profiles",
-      id: `${INSTANCE}|USER|${userArn(AGENT_USER)}`,
-    },
+    // An AI agent's, not a user's: the import takes the whole set, and a user must keep one profile.
+    { kind: "SecurityProfileAssociation", name: "ai-agent-profiles", id: `${INSTANCE}|AI_AGENT|${AI_AGENT}` },
   ],
   afterOutOfBand: {
     ...SEEDED,

@@ -37,7 +37,12 @@ beforeAll(async () => {
 
 afterAll(() => ws.remove());
 
-describeLifecycle(ws, { language: "YAML", program: "plugin-yaml", project: "plugin-yaml-engine-test" });
+describeLifecycle(ws, {
+  language: "YAML",
+  program: "plugin-yaml",
+  project: "plugin-yaml-engine-test",
+  outputKey: (name) => name,
+});
 
 describeImport(ws, {
   language: "YAML",

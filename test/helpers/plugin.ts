@@ -180,7 +180,8 @@ export class PluginStack extends TestStack {
    */
   override async init(config: Record<string, string>): Promise<void> {
     fs.mkdirSync(path.join(this.tmp, "backend"), { recursive: true });
-    await this.run(["stack", "init", this.stack]);
+    // run() names the stack (--stack), which stack init takes as the name to create.
+    await this.run(["stack", "init"]);
     const all = {
       [`${PLUGIN_NAME}:rateLimits`]: JSON.stringify({ "*": { rate: 10000, burst: 10000 } }),
       ...config,
@@ -340,6 +341,11 @@ export interface LifecycleProgram {
   program: string;
   /** Its project name: the namespace of its own config keys. */
   project: string;
+  /**
+   * The key a nested object's property has in the stack's outputs: the schema's name in YAML; the
+   * SDK's attribute name in Python, whose output types export as dicts keyed that way.
+   */
+  outputKey: (schemaName: string) => string;
 }
 
 /**
@@ -384,7 +390,7 @@ export function describeLifecycle(ws: PluginWorkspace, p: LifecycleProgram): voi
             ordersBot: `${INSTANCE}|V2|${ALIAS_A}`,
             ordersBotVersion: "V2",
             orderBotV1: `${INSTANCE}|V1|${REGION}|${V1_BOT}`,
-            orderBotV1Lex: { name: V1_BOT, lexRegion: REGION },
+            orderBotV1Lex: { name: V1_BOT, [p.outputKey("lexRegion")]: REGION },
             supervisorProfiles: ["sp-reports", "sp-supervisor"],
             workspaceMembers: [userArn(SUPERVISOR), ROUTING_PROFILE_ARN],
             mainLine: `${INSTANCE}|VOICE_PHONE_NUMBER|${MAIN_NUMBER}`,
@@ -393,9 +399,9 @@ export function describeLifecycle(ws: PluginWorkspace, p: LifecycleProgram): voi
             // pn-spare starts no flow, so only the main line is found, both named by ARN as AWS does.
             routing: [
               {
-                resourceId: phoneNumberArn(MAIN_NUMBER),
-                flowId: contactFlowArn(FLOW_MAIN),
-                resourceType: "VOICE_PHONE_NUMBER",
+                [p.outputKey("resourceId")]: phoneNumberArn(MAIN_NUMBER),
+                [p.outputKey("flowId")]: contactFlowArn(FLOW_MAIN),
+                [p.outputKey("resourceType")]: "VOICE_PHONE_NUMBER",
               },
             ],
           });
@@ -407,6 +413,7 @@ export function describeLifecycle(ws: PluginWorkspace, p: LifecycleProgram): voi
               [SUPERVISOR]: ["sp-agent", "sp-reports", "sp-supervisor"],
               [AGENT_USER]: ["sp-agent"],
             },
+            aiAgentProfiles: [[]],
             workspaceMembers: [`${WORKSPACE} ${userArn(SUPERVISOR)}`, `${WORKSPACE} ${ROUTING_PROFILE_ARN}`],
             flows: { [phoneNumberArn(MAIN_NUMBER)]: contactFlowArn(FLOW_MAIN) },
             orders: [KEPT_ORDER],
@@ -472,9 +479,11 @@ export function describeLifecycle(ws: PluginWorkspace, p: LifecycleProgram): voi
             }),
           );
           const r = await stack.refresh();
-          expect(r.stdout).toMatch(/-\s+connect-associations:index:BotAssociation\s+orders-bot\s+deleted/);
           expect(r.stdout).toMatch(
-            /~\s+connect-associations:index:FlowAssociation\s+main-line\s+updated\s+\[diff: ~flowId\]/,
+            /-\s+connect-associations:index:BotAssociation\s+orders-bot\s+deleted\s+\([\d.]+s\)\s*$/m,
+          );
+          expect(r.stdout).toMatch(
+            /~\s+connect-associations:index:FlowAssociation\s+main-line\s+updated\s+\([\d.]+s\)\s+\[diff: ~flowId\]/,
           );
           const state = await pluginResources(stack);
           expect(state["orders-bot"]).toBeUndefined();
@@ -587,7 +596,7 @@ const SECRET_SIG = "4dabf18193072939515e22adb298388d";
  * credentials from the shell, and the same credentials assuming prod's Audited role with an
  * external id set as a secret. Each bot lands in its own account; the secret is ciphertext in state.
  */
-export function describeTwoAccounts(ws: PluginWorkspace, p: LifecycleProgram): void {
+export function describeTwoAccounts(ws: PluginWorkspace, p: Omit<LifecycleProgram, "outputKey">): void {
   describe.sequential(`a ${p.language} program with two explicit providers in two accounts`, () => {
     let em: RunningEmulator;
     let stack: PluginStack;
