@@ -13,7 +13,6 @@ fs.writeFileSync(path.join(root, SCHEMA_FILE), schemaText(generateSchema(root)))
 console.log(`wrote ${SCHEMA_FILE}`);
 for (const language of SDK_LANGUAGES) {
   const out = path.join(root, "sdk", language);
-  generateSdk(root, language, out);
-  console.log(`wrote sdk/${language}`);
+  process.stdout.write(generateSdk(root, language, out).replace(out, `sdk/${language}`));
 }
 console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

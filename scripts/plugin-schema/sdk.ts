@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -21,15 +21,27 @@ export function sdkgenBinary(root: string): string {
   return sdkgen;
 }
 
-/** Writes the SDK of one language from the committed schema into `out`, emptied first (no stale files). */
+/**
+ * Writes the SDK of one language from the committed schema into `out`, emptied first (no stale
+ * files). Returns what the generator reported: the schema's diagnostics, if any, and its count of
+ * files written. Fails with that report when the generator does.
+ */
 export function generateSdk(
   root: string,
   language: SdkLanguage,
   out: string,
   sdkgen = sdkgenBinary(root),
-): void {
+): string {
   fs.rmSync(out, { recursive: true, force: true });
-  execFileSync(sdkgen, ["--schema", path.join(root, SCHEMA_FILE), "--language", language, "--out", out], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const run = spawnSync(
+    sdkgen,
+    ["--schema", path.join(root, SCHEMA_FILE), "--language", language, "--out", out],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
+  if (run.error) throw run.error;
+  if (run.status !== 0) throw new Error(`pulumi-sdkgen --language ${language} failed:\n${run.stderr}`);
+  return run.stderr;
 }
