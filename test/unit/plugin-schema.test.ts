@@ -124,6 +124,21 @@ describe("the provider plugin's schema (src/plugin/schema.json)", () => {
     );
   });
 
+  it("describes each resource with its class's TSDoc, leaving out how the Node dynamic resource stores its provider", () => {
+    const flow = committed.resources["connect-associations:index:FlowAssociation"];
+    expect(
+      flow?.description?.startsWith("Points an Amazon Connect resource (voice, SMS or WhatsApp number"),
+    ).toBe(true);
+    for (const [token, resource] of Object.entries(committed.resources)) {
+      expect(resource.description, token).toBeTruthy();
+      expect(resource.description, token).not.toContain("pulumi-nodejs:dynamic");
+      expect(resource.description, token).not.toContain("__provider");
+    }
+    expect(committed.types["connect-associations:index:AssumeRole"]?.description).toBe(
+      "One role of `PluginConfig.assumeRoles`.",
+    );
+  });
+
   it("serves the function getFlowAssociations with its arguments and result", () => {
     const fn = committed.functions["connect-associations:index:getFlowAssociations"];
     expect(fn?.inputs.required).toEqual(["instanceId", "resourceIds"]);
