@@ -2,6 +2,7 @@ import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { guardAccount } from "../runtime/account-guard";
 import type { Lifecycle, ProviderContext } from "../runtime/context";
 import { UNKNOWN } from "../validation/unknown";
+import { inPluginTerms } from "./config";
 import { detailedDiff, type PluginDiff } from "./diff";
 import { fromStruct, pick, unwrapSecrets, wrapSecrets, type PropertyPath } from "./properties";
 import { inputPropertyNames, outputOnlyNames } from "./schema";
@@ -27,7 +28,10 @@ export class ResourceSteps {
     return definitionOfUrn(urn).lifecycle(this.ctx());
   }
 
-  /** Check: the lifecycle's validation (no AWS call); failures name the property. */
+  /**
+   * Check: the lifecycle's validation (no AWS call); failures name the property, and the plugin's
+   * keys where the lifecycle names stack config (`connect-associations:region`).
+   */
   async check(
     urn: string,
     olds: Struct | undefined,
@@ -37,7 +41,10 @@ export class ResourceSteps {
     const r = await this.lifecycle(urn).check(unwrapped(olds).value, n.value);
     return {
       inputs: wrapSecrets(r.inputs ?? n.value, n.secrets),
-      failures: (r.failures ?? []).map((f) => ({ property: String(f.property), reason: f.reason })),
+      failures: (r.failures ?? []).map((f) => ({
+        property: String(f.property),
+        reason: inPluginTerms(f.reason),
+      })),
     };
   }
 

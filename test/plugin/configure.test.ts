@@ -100,6 +100,29 @@ describe("Configure", () => {
     );
     expect(await callsOf(em)).toEqual({ GetCallerIdentity: 1 });
   });
+
+  it("without a Region anywhere, a resource's check fails naming connect-associations:region", async () => {
+    const saved = {
+      AWS_REGION: process.env["AWS_REGION"],
+      AWS_DEFAULT_REGION: process.env["AWS_DEFAULT_REGION"],
+    };
+    delete process.env["AWS_REGION"];
+    delete process.env["AWS_DEFAULT_REGION"];
+    try {
+      await start();
+      await plugin.configure({ endpoint: em.url });
+      const { region: _, ...withoutRegion } = inputs;
+      const checked = await plugin.check(bot, withoutRegion);
+      expect(checked.getFailuresList().map((f) => [f.getProperty(), f.getReason()])).toEqual([
+        [
+          "region",
+          "region is not set: give the resource a region, or set connect-associations:region, or AWS_REGION",
+        ],
+      ]);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v !== undefined) process.env[k] = v;
+    }
+  });
 });
 
 describe("CheckConfig and DiffConfig", () => {
