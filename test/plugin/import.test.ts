@@ -78,15 +78,14 @@ it("a ProfileObjectDeletion of an absent object: inputs without outcome, message
   const id = `${DOMAIN}|${PROFILE_A}|${ORDER}|${GONE_KEY}`;
   const urn = urnOf("ProfileObjectDeletion");
   const read = await plugin.read(urn, id);
-  const inputs = {
+  // What the id names, and the defaults an import records (those a program leaving them out has).
+  const named = {
     domainName: DOMAIN,
     profileId: PROFILE_A,
     objectTypeName: ORDER,
     profileObjectUniqueKey: GONE_KEY,
-    region: REGION,
-    ignoreMissing: true,
-    verifyOnRefresh: false,
   };
+  const inputs = { ...named, region: REGION, ignoreMissing: true, verifyOnRefresh: false };
   const outputs = plain(read.getProperties());
   expect(Object.keys(outputs).sort()).toEqual(
     [...Object.keys(inputs), "executedAt", "message", "outcome"].sort(),
