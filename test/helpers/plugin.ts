@@ -14,7 +14,7 @@ import { accountsOf, metricsOf } from "./admin";
 import { connectClient, emulatorWith } from "./emulator";
 import { REPO_ROOT, TestStack, type RunResult, type StackExport, type StateResource } from "./pulumi";
 import { ACCOUNT, ALIAS_A, ALIAS_B, INSTANCE, INSTANCE_ARN, REGION, instanceSeed } from "./seeds/base";
-import { DEV, DEV_KEY, EXTERNAL_ID, PROD, accountsSeed, aliasOf } from "./seeds/accounts";
+import { AUDITED_ROLE, DEV, DEV_KEY, EXTERNAL_ID, PROD, accountsSeed, aliasOf } from "./seeds/accounts";
 import { ORDER, PROFILE_A, orderKey, ordersDomain } from "./seeds/profiles";
 import { agentArn } from "./seeds/security-profiles";
 import { LOCAL_EMULATOR_URL } from "./stack-file";
@@ -214,8 +214,8 @@ export class PluginStack extends TestStack {
     );
   }
 
-  async exportText(): Promise<string> {
-    return (await this.run(["stack", "export"])).stdout;
+  async exportText(showSecrets = false): Promise<string> {
+    return (await this.run(["stack", "export", ...(showSecrets ? ["--show-secrets"] : [])])).stdout;
   }
 }
 
@@ -606,6 +606,8 @@ export function describeImport(ws: PluginWorkspace, p: ImportProgram): void {
 
 /** The secret marker of Pulumi's state format: an object with it is a secret value. */
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+/** The value under SECRET_SIG that marks a secret (as opposed to another special value). */
+const SECRET_VALUE_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 /**
  * Two explicit `connect-associations` providers in one program (plugin-*-accounts): dev's
@@ -664,7 +666,23 @@ export function describeTwoAccounts(ws: PluginWorkspace, p: Omit<LifecycleProgra
           (r) => r.type === `pulumi:providers:${PLUGIN_NAME}` && r.urn.endsWith("::prod"),
         );
         expect(providers.length).toBe(1);
-        expect(JSON.stringify(providers[0]?.inputs?.["assumeRoles"])).toContain(SECRET_SIG);
+        // The engine keeps the whole list secret, the one secret value in it lifted to the property.
+        const ciphertext = { [SECRET_SIG]: SECRET_VALUE_SIG, ciphertext: expect.any(String) as unknown };
+        expect(providers[0]?.inputs?.["assumeRoles"]).toEqual(ciphertext);
+        expect(providers[0]?.outputs?.["assumeRoles"]).toEqual(ciphertext);
+        // --show-secrets decrypts it (as plaintext JSON under the same marker): what the program declared.
+        const shown = JSON.parse(await stack.exportText(true)) as StackExport;
+        const prod = (shown.deployment.resources ?? []).find((r) => r.urn === providers[0]?.urn);
+        const plain = prod?.inputs?.["assumeRoles"] as { plaintext?: string } | undefined;
+        // The Python SDK sends a provider's non-string inputs JSON-encoded (so does state, then).
+        const decoded: unknown = JSON.parse(plain?.plaintext ?? "null");
+        expect(typeof decoded === "string" ? JSON.parse(decoded) : decoded).toEqual([
+          {
+            roleArn: AUDITED_ROLE,
+            sessionName: `${p.language.toLowerCase()}-engine-test`,
+            externalId: EXTERNAL_ID,
+          },
+        ]);
       },
       SLOW,
     );
