@@ -13,8 +13,10 @@ import {
   describeExample,
   describeImport,
   describeLifecycle,
+  describeReadmeProgram,
   describeTwoAccounts,
   languageTools,
+  readmeBlock,
   userArn,
 } from "../helpers/plugin";
 
@@ -101,4 +103,14 @@ describeExample(ws, {
     },
     orders: ["o-1001"],
   },
+});
+
+describeReadmeProgram(ws, {
+  title: "the Python program",
+  files: {
+    "Pulumi.yaml": "name: connect-python\nruntime: python\n",
+    "__main__.py": readmeBlock("python", "import pulumi_connect_associations"),
+  },
+  config: { "connect-python:instanceId": CC_INSTANCE, "connect-python:ordersBotAliasArn": CC_ORDERS_ALIAS },
+  outputs: { ordersBot: `${CC_INSTANCE}|V2|${CC_ORDERS_ALIAS}` },
 });

@@ -17,9 +17,11 @@ import {
   describeExample,
   describeImport,
   describeLifecycle,
+  describeReadmeProgram,
   describeTwoAccounts,
   languageTools,
   phoneNumberArn,
+  readmeBlock,
 } from "../helpers/plugin";
 
 /*
@@ -118,4 +120,11 @@ describeExample(ws, {
     },
     orders: ["o-1001", "o-1002"],
   },
+});
+
+describeReadmeProgram(ws, {
+  title: "the YAML program",
+  files: { "Pulumi.yaml": readmeBlock("yaml", "runtime: yaml") },
+  config: { "connect-yaml:instanceId": CC_INSTANCE },
+  outputs: { mainLine: `${CC_INSTANCE}|VOICE_PHONE_NUMBER|pn-main` },
 });

@@ -712,6 +712,12 @@ export const CC_INSTANCE = "8c2d3f4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
 export const CC_INSTANCE_ARN = `arn:aws:connect:us-east-1:123456789012:instance/${CC_INSTANCE}`;
 export const CC_ORDERS_ALIAS = "arn:aws:lex:us-east-1:123456789012:bot-alias/ORDERSBOT1/LIVEALIAS1";
 
+export function contactCenterSeed(): object {
+  return JSON.parse(
+    fs.readFileSync(path.join(REPO_ROOT, "examples/contact-center/emulator-seed.json"), "utf8"),
+  ) as object;
+}
+
 /** What the contact centre's instance holds of the associations the examples make. */
 export function contactCenterAssociations(state: EmulatorState): object {
   const i = instanceOf(state);
@@ -734,10 +740,7 @@ export function describeExample(ws: PluginWorkspace, ex: ExampleProgram): void {
     let stack: PluginStack;
 
     beforeAll(async () => {
-      const seed = JSON.parse(
-        fs.readFileSync(path.join(REPO_ROOT, "examples/contact-center/emulator-seed.json"), "utf8"),
-      ) as object;
-      em = await emulatorWith(seed);
+      em = await emulatorWith(contactCenterSeed());
       stack = ws.stack(path.join(REPO_ROOT, "examples", ex.dir));
       await stack.init({});
       const text = fs.readFileSync(path.join(REPO_ROOT, "examples", ex.dir, "Pulumi.local.yaml"), "utf8");
@@ -762,6 +765,64 @@ export function describeExample(ws: PluginWorkspace, ex: ExampleProgram): void {
         await stack.up();
         expect(await stack.outputs()).toEqual(ex.outputs);
         expect(contactCenterAssociations(em.state())).toEqual(ex.expectedAfterUp);
+        await stack.destroy();
+        expect((await stack.exportState()).deployment.resources ?? []).toEqual([]);
+      },
+      SLOW,
+    );
+  });
+}
+
+/** The README's one fenced block of `lang` holding `mark`. */
+export function readmeBlock(lang: string, mark: string): string {
+  const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+  const blocks = [...readme.matchAll(new RegExp("^```" + lang + "\\n([\\s\\S]*?)^```$", "gm"))]
+    .map((m) => m[1] ?? "")
+    .filter((b) => b.includes(mark));
+  if (blocks.length !== 1)
+    throw new Error(`README.md has ${blocks.length} \`\`\`${lang} blocks with ${mark}`);
+  return blocks[0] ?? "";
+}
+
+export interface ReadmeProgram {
+  /** What the test names it by. */
+  title: string;
+  /** The program folder's files, the README's block among them. */
+  files: Record<string, string>;
+  /** The program's own config keys (the default provider's are added). */
+  config: Record<string, string>;
+  outputs: Record<string, unknown>;
+}
+
+/** A program of the README's section, as a user would paste it, up and destroyed on the contact centre's seed. */
+export function describeReadmeProgram(ws: PluginWorkspace, p: ReadmeProgram): void {
+  describe.sequential(`README.md, From Python, Go, .NET or YAML: ${p.title}`, () => {
+    let em: RunningEmulator;
+    let stack: PluginStack;
+    const dir = path.join(ws.dir, `readme-${p.title.replace(/\W+/g, "-")}`);
+
+    beforeAll(async () => {
+      fs.mkdirSync(dir);
+      for (const [name, text] of Object.entries(p.files)) fs.writeFileSync(path.join(dir, name), text);
+      em = await emulatorWith(contactCenterSeed());
+      stack = ws.stack(dir);
+      await stack.init({
+        [`${PLUGIN_NAME}:region`]: REGION,
+        [`${PLUGIN_NAME}:endpoint`]: em.url,
+        ...p.config,
+      });
+    }, SLOW);
+
+    afterAll(async () => {
+      await stack?.remove();
+      await em?.close();
+    });
+
+    it(
+      "up gives the outputs the README's program exports; destroy leaves no resource",
+      async () => {
+        await stack.up();
+        expect(await stack.outputs()).toEqual(p.outputs);
         await stack.destroy();
         expect((await stack.exportState()).deployment.resources ?? []).toEqual([]);
       },
