@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS, settingsFromConfig, type ProviderSettings } from "../aws/settings";
-import { isUnknown } from "../validation/unknown";
+import { containsUnknown } from "../validation/unknown";
 import type { PluginConfig } from "./config-types";
 import { detailedDiff, type PluginDiff } from "./diff";
 import { unwrapSecrets } from "./properties";
@@ -31,9 +31,12 @@ const KEY_OF: Record<string, PluginKey> = {
 /** Every plugin key, in the order of PluginConfig. */
 export const PLUGIN_KEYS: readonly PluginKey[] = Object.values(KEY_OF);
 
-/** A plugin configuration value as the parsers read config: a string, lists and objects as JSON. */
+/**
+ * A plugin configuration value as the parsers read config: a string, lists and objects as JSON. A
+ * value not yet known, or holding one (`[{ roleArn: <unknown> }]`), has no text yet: it is left out.
+ */
 function asConfigText(v: unknown): string | undefined {
-  if (v === undefined || v === null || isUnknown(v)) return undefined;
+  if (v === undefined || v === null || containsUnknown(v)) return undefined;
   return typeof v === "string" ? v : typeof v === "object" ? JSON.stringify(v) : String(v);
 }
 
@@ -41,7 +44,7 @@ function asConfigText(v: unknown): string | undefined {
  * The plugin's configuration as text by plugin key: the stack config `variables`
  * (`connect-associations:<key>`, strings, lists and objects as JSON) overlaid with the provider's
  * `args` (an explicit provider's inputs: real lists and objects, or JSON strings). Values still
- * unknown (a preview of a provider whose inputs are not yet known) are left out.
+ * unknown, or holding one (a preview of a provider whose inputs are not yet known), are left out.
  */
 export function pluginConfigText(
   variables: ReadonlyMap<string, string> | Record<string, string>,
@@ -120,7 +123,9 @@ function argsText(args: Record<string, unknown>): Partial<Record<PluginKey, stri
 
 /**
  * CheckConfig: the provider's inputs (an explicit provider's, or the default provider's from stack
- * config) read as Configure will read them; a malformed one is a failure naming its property.
+ * config) read as Configure will read them; a malformed one is a failure naming its property. A
+ * value not yet known or holding one (a preview's `assumeRoles: [{ roleArn: <unknown> }]`) is not
+ * checked here: it is returned as is, and Configure reads it once it is known.
  */
 export function checkConfig(news: Record<string, unknown>): {
   failures: { property: string; reason: string }[];

@@ -5,7 +5,7 @@ import type { RunningEmulator } from "../../src/emulator";
 import { callsOf, resetMetrics } from "../helpers/admin";
 import { emulatorWith } from "../helpers/emulator";
 import { ACCOUNT, ALIAS_A, INSTANCE, REGION, baseSeed } from "../helpers/seeds/base";
-import { PluginUnderTest, kinds, plain, secret, urnOf } from "./client";
+import { ENGINE_UNKNOWN, PluginUnderTest, kinds, plain, secret, urnOf } from "./client";
 
 /*
  * The provider's own methods over real gRPC: its configuration (stack config variables and explicit
@@ -140,6 +140,24 @@ describe("CheckConfig and DiffConfig", () => {
         "consistencyTimeoutSeconds",
         "connect-associations:consistencyTimeoutSeconds must be a positive number, got 'soon'",
       ],
+    ]);
+  });
+
+  it("CheckConfig in a preview: a value not yet known, or holding one, is no failure and comes back as given", async () => {
+    await start();
+    const news = {
+      region: REGION,
+      assumeRoles: [{ roleArn: ENGINE_UNKNOWN, sessionName: "deploy" }],
+      allowedAccountIds: [ENGINE_UNKNOWN],
+      endpoint: ENGINE_UNKNOWN,
+      rateLimits: { "*": { rate: ENGINE_UNKNOWN, burst: 1 } },
+    };
+    const checked = await plugin.checkConfig(news);
+    expect([plain(checked.getInputs()), checked.getFailuresList()]).toEqual([news, []]);
+    // The known keys beside them are still checked.
+    const bad = await plugin.checkConfig({ assumeRoles: [{ roleArn: ENGINE_UNKNOWN }], maxRetries: -1 });
+    expect(bad.getFailuresList().map((f) => [f.getProperty(), f.getReason()])).toEqual([
+      ["maxRetries", "connect-associations:maxRetries must be a whole number ≥ 0, got '-1'"],
     ]);
   });
 
