@@ -43,3 +43,13 @@ export function defaultTagOf(symbol: ts.Symbol, checker: ts.TypeChecker): string
   const tag = symbol.getJsDocTags(checker).find((t) => t.name === "default");
   return tag?.text ? partsText(tag.text).trim() : undefined;
 }
+
+/**
+ * Whether the symbol's TSDoc has the tag `@<name>`, e.g. `@secret` (the schema marks the property
+ * secret, so the engine encrypts it in state even when a program gives it in plain text) or
+ * `@integer` (a `number` that is a whole number: `int` in Python). A tag's own text, such as why
+ * it is there, is for the TypeScript reader and never reaches the schema.
+ */
+export function hasTag(symbol: ts.Symbol, checker: ts.TypeChecker, name: "secret" | "integer"): boolean {
+  return symbol.getJsDocTags(checker).some((t) => t.name === name);
+}

@@ -16,6 +16,8 @@ export interface TypeSpec {
 export interface PropertySpec extends TypeSpec {
   description?: string;
   default?: string | number | boolean;
+  /** The engine keeps the value encrypted in state and outputs, as if the program had marked it secret. */
+  secret?: boolean;
 }
 
 /** Properties and the names of those that are always present. */

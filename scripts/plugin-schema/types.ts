@@ -1,5 +1,5 @@
 import ts from "typescript";
-import { defaultTagOf, descriptionOf } from "./docs";
+import { defaultTagOf, descriptionOf, hasTag } from "./docs";
 import type { ComplexTypeSpec, ObjectSpec, PropertySpec, TypeSpec } from "./spec";
 
 /** A property's type and whether the TypeScript type lets it be absent. */
@@ -74,19 +74,27 @@ export class SchemaTypes {
     return { properties, required };
   }
 
-  /** One property: its type, TSDoc and `@default`; undefined for a `never` property. */
+  /**
+   * One property: its type, TSDoc, `@default`, `@integer` (a `number` typed `integer`) and `@secret`
+   * (`"secret": true`); undefined for a `never` property.
+   */
   propertyOf(symbol: ts.Symbol, context: string): { spec: PropertySpec; optional: boolean } | undefined {
+    const where = `${context}.${symbol.name}`;
     const decl = symbol.valueDeclaration ?? symbol.declarations?.[0];
     if (!decl || !(ts.isPropertySignature(decl) || ts.isPropertyDeclaration(decl)) || !decl.type)
-      throw new Error(`${context}.${symbol.name}: a property with a written type was expected`);
+      throw new Error(`${where}: a property with a written type was expected`);
     const mapped = this.typeOf(decl.type, context + pascal(symbol.name));
     if (!mapped) return undefined;
     const spec: PropertySpec = { ...mapped.spec };
+    if (hasTag(symbol, this.checker, "integer")) {
+      if (spec.type !== "number") throw new Error(`${where}: @integer is supported on numbers only`);
+      spec.type = "integer";
+    }
+    if (hasTag(symbol, this.checker, "secret")) spec.secret = true;
     const description = descriptionOf(symbol, this.checker);
     if (description) spec.description = description;
     const defaultText = defaultTagOf(symbol, this.checker);
-    if (defaultText !== undefined)
-      spec.default = this.defaultValue(defaultText, spec, `${context}.${symbol.name}`);
+    if (defaultText !== undefined) spec.default = this.defaultValue(defaultText, spec, where);
     return { spec, optional: mapped.optional || decl.questionToken !== undefined };
   }
 
@@ -248,6 +256,8 @@ export class SchemaTypes {
     if (spec.type === "number" || spec.type === "integer") {
       const n = Number(text);
       if (!Number.isFinite(n)) throw new Error(`${where}: @default ${text} is not a number`);
+      if (spec.type === "integer" && !Number.isInteger(n))
+        throw new Error(`${where}: @default ${text} is not an integer`);
       return n;
     }
     if (spec.type === "boolean") {

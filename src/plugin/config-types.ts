@@ -20,7 +20,7 @@ export interface PluginConfig {
   forbiddenAccountIds?: string[];
   /** One endpoint URL for every service this package calls (Connect, Customer Profiles, STS), e.g. an emulator's. */
   endpoint?: string;
-  /** Retries per AWS call (the SDK's attempts are one more), adaptive mode. @default 9 */
+  /** Retries per AWS call (the SDK's attempts are one more), adaptive mode. @integer @default 9 */
   maxRetries?: number;
   /** How long to retry AWS's eventual-consistency errors, in seconds. @default 60 */
   consistencyTimeoutSeconds?: number;
@@ -37,7 +37,13 @@ export interface PluginAssumeRole {
   roleArn: string;
   /** The session's name. */
   sessionName?: string;
-  /** The external id the role's trust policy asks for. */
+  /**
+   * The external id the role's trust policy asks for.
+   *
+   * @secret A shared secret between the account owner and this provider: the schema marks it
+   * secret so that a YAML or Python program that gives it in plain text (without `secret()`)
+   * still finds it encrypted in the provider's state.
+   */
   externalId?: string;
   /** The session's duration, 900 to 43200 seconds. */
   durationSeconds?: number;

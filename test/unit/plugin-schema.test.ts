@@ -164,12 +164,32 @@ describe("the provider plugin's schema (src/plugin/schema.json)", () => {
     ];
     expect(Object.keys(committed.config.variables).sort()).toEqual(keys);
     expect(committed.provider.inputProperties).toEqual(committed.config.variables);
-    expect(committed.config.variables["maxRetries"]?.default).toBe(9);
+    expect(committed.config.variables["maxRetries"]).toEqual({
+      type: "integer",
+      default: 9,
+      description: "Retries per AWS call (the SDK's attempts are one more), adaptive mode.",
+    });
     expect(committed.config.variables["consistencyTimeoutSeconds"]?.default).toBe(60);
     expect(committed.config.variables["rateLimits"]).toMatchObject({
       type: "object",
       additionalProperties: { $ref: "#/types/connect-associations:index:RateLimit" },
     });
     expect(committed.types["connect-associations:index:AssumeRole"]?.required).toEqual(["roleArn"]);
+  });
+
+  it("marks the assume-role external id secret (its @secret tag), without the tag's text in the description", () => {
+    // So the engine keeps it encrypted in the provider's state even when a YAML or Python program
+    // writes it in plain text, without secret().
+    expect(committed.types["connect-associations:index:AssumeRole"]?.properties?.["externalId"]).toEqual({
+      type: "string",
+      description: "The external id the role's trust policy asks for.",
+      secret: true,
+    });
+    const secrets = Object.entries(committed.types).flatMap(([token, type]) =>
+      Object.entries(type.properties ?? {})
+        .filter(([, property]) => property.secret)
+        .map(([name]) => `${token}.${name}`),
+    );
+    expect(secrets).toEqual(["connect-associations:index:AssumeRole.externalId"]);
   });
 });

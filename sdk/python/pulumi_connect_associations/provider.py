@@ -25,7 +25,7 @@ class ProviderArgs:
                  consistency_timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  forbidden_account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
-                 max_retries: pulumi.Input[Optional[_builtins.float]] = None,
+                 max_retries: pulumi.Input[Optional[_builtins.int]] = None,
                  profile: pulumi.Input[Optional[_builtins.str]] = None,
                  rate_limits: pulumi.Input[Optional[Mapping[str, pulumi.Input['RateLimitArgs']]]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
@@ -38,7 +38,7 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.float] consistency_timeout_seconds: How long to retry AWS's eventual-consistency errors, in seconds.
         :param pulumi.Input[_builtins.str] endpoint: One endpoint URL for every service this package calls (Connect, Customer Profiles, STS), e.g. an emulator's.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] forbidden_account_ids: AWS accounts this provider must never act in.
-        :param pulumi.Input[_builtins.float] max_retries: Retries per AWS call (the SDK's attempts are one more), adaptive mode.
+        :param pulumi.Input[_builtins.int] max_retries: Retries per AWS call (the SDK's attempts are one more), adaptive mode.
         :param pulumi.Input[_builtins.str] profile: The shared-config profile to take credentials (and roles) from (else `AWS_PROFILE`).
         :param pulumi.Input[Mapping[str, pulumi.Input['RateLimitArgs']]] rate_limits: Client-side pacing per AWS operation name (or `*`), for accounts with raised quotas. Connect
                calls default to Connect's quota (2 a second, burst 5).
@@ -132,14 +132,14 @@ class ProviderArgs:
 
     @_builtins.property
     @pulumi.getter(name="maxRetries")
-    def max_retries(self) -> pulumi.Input[Optional[_builtins.float]]:
+    def max_retries(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
         Retries per AWS call (the SDK's attempts are one more), adaptive mode.
         """
         return pulumi.get(self, "max_retries")
 
     @max_retries.setter
-    def max_retries(self, value: pulumi.Input[Optional[_builtins.float]]):
+    def max_retries(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "max_retries", value)
 
     @_builtins.property
@@ -203,7 +203,7 @@ class Provider(pulumi.ProviderResource):
                  consistency_timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  forbidden_account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
-                 max_retries: pulumi.Input[Optional[_builtins.float]] = None,
+                 max_retries: pulumi.Input[Optional[_builtins.int]] = None,
                  profile: pulumi.Input[Optional[_builtins.str]] = None,
                  rate_limits: pulumi.Input[Optional[Mapping[str, pulumi.Input[Union['RateLimitArgs', 'RateLimitArgsDict']]]]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
@@ -219,7 +219,7 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.float] consistency_timeout_seconds: How long to retry AWS's eventual-consistency errors, in seconds.
         :param pulumi.Input[_builtins.str] endpoint: One endpoint URL for every service this package calls (Connect, Customer Profiles, STS), e.g. an emulator's.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] forbidden_account_ids: AWS accounts this provider must never act in.
-        :param pulumi.Input[_builtins.float] max_retries: Retries per AWS call (the SDK's attempts are one more), adaptive mode.
+        :param pulumi.Input[_builtins.int] max_retries: Retries per AWS call (the SDK's attempts are one more), adaptive mode.
         :param pulumi.Input[_builtins.str] profile: The shared-config profile to take credentials (and roles) from (else `AWS_PROFILE`).
         :param pulumi.Input[Mapping[str, pulumi.Input[Union['RateLimitArgs', 'RateLimitArgsDict']]]] rate_limits: Client-side pacing per AWS operation name (or `*`), for accounts with raised quotas. Connect
                calls default to Connect's quota (2 a second, burst 5).
@@ -255,7 +255,7 @@ class Provider(pulumi.ProviderResource):
                  consistency_timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  forbidden_account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
-                 max_retries: pulumi.Input[Optional[_builtins.float]] = None,
+                 max_retries: pulumi.Input[Optional[_builtins.int]] = None,
                  profile: pulumi.Input[Optional[_builtins.str]] = None,
                  rate_limits: pulumi.Input[Optional[Mapping[str, pulumi.Input[Union['RateLimitArgs', 'RateLimitArgsDict']]]]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,

@@ -40,7 +40,7 @@ forbiddenAccountIds: Optional[str]
 AWS accounts this provider must never act in.
 """
 
-maxRetries: float
+maxRetries: int
 """
 Retries per AWS call (the SDK's attempts are one more), adaptive mode.
 """

@@ -57,11 +57,11 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('forbiddenAccountIds')
 
     @_builtins.property
-    def max_retries(self) -> float:
+    def max_retries(self) -> int:
         """
         Retries per AWS call (the SDK's attempts are one more), adaptive mode.
         """
-        return __config__.get_float('maxRetries') or 9
+        return __config__.get_int('maxRetries') or 9
 
     @_builtins.property
     def profile(self) -> Optional[str]:
