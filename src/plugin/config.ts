@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS, settingsFromConfig, type ProviderSettings } from "../aws/settings";
-import { containsUnknown } from "../validation/unknown";
+import { UNKNOWN, containsUnknown } from "../validation/unknown";
 import type { PluginConfig } from "./config-types";
 import { detailedDiff, type PluginDiff } from "./diff";
 import { unwrapSecrets } from "./properties";
@@ -142,11 +142,14 @@ export function checkConfig(news: Record<string, unknown>): {
 /**
  * DiffConfig: which configuration keys changed, by their meaning (`3` and `"3"` are the same). A
  * change never replaces the provider: its resources stay where they are, and the next step of
- * each acts with the new settings (a resource's own `region` decides where it lives).
+ * each acts with the new settings (a resource's own `region` decides where it lives). A key whose
+ * new value is not yet known, or holds one, is changing (UPDATE; ADD when it was not set).
  */
 export function configDiff(olds: Record<string, unknown>, news: Record<string, unknown>): PluginDiff {
   const before = argsText(olds);
-  const after = argsText(news);
+  const plainNews = unwrapSecrets(news).value;
+  const after: Partial<Record<PluginKey, string>> = argsText(news);
+  for (const k of PLUGIN_KEYS) if (containsUnknown(plainNews[k])) after[k] = UNKNOWN;
   const changed = PLUGIN_KEYS.some((k) => before[k] !== after[k]);
   return detailedDiff(
     { changes: changed, replaces: [], deleteBeforeReplace: false },

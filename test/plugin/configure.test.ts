@@ -176,6 +176,28 @@ describe("CheckConfig and DiffConfig", () => {
     const same = await plugin.diffConfig({ maxRetries: 3 }, { maxRetries: "3" });
     expect([same.getChanges(), kinds(same)]).toEqual([DiffResponse.DiffChanges.DIFF_NONE, {}]);
   });
+
+  it("DiffConfig in a preview: a key whose new value is not yet known, or holds one, is changing (UPDATE, ADD when unset)", async () => {
+    await start();
+    const d = await plugin.diffConfig(
+      {
+        region: "us-east-1",
+        assumeRoles: [{ roleArn: `arn:aws:iam::${ACCOUNT}:role/Deployer` }],
+        maxRetries: 3,
+      },
+      {
+        region: ENGINE_UNKNOWN,
+        assumeRoles: [{ roleArn: ENGINE_UNKNOWN }],
+        allowedAccountIds: [ENGINE_UNKNOWN],
+        maxRetries: 3,
+      },
+    );
+    expect([d.getChanges(), d.getReplacesList(), kinds(d)]).toEqual([
+      DiffResponse.DiffChanges.DIFF_SOME,
+      [],
+      { region: "UPDATE", assumeRoles: "UPDATE", allowedAccountIds: "ADD" },
+    ]);
+  });
 });
 
 describe("GetSchema and GetPluginInfo", () => {
