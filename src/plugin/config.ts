@@ -42,9 +42,11 @@ function asConfigText(v: unknown): string | undefined {
 
 /**
  * The plugin's configuration as text by plugin key: the stack config `variables`
- * (`connect-associations:<key>`, strings, lists and objects as JSON) overlaid with the provider's
- * `args` (an explicit provider's inputs: real lists and objects, or JSON strings). Values still
- * unknown, or holding one (a preview of a provider whose inputs are not yet known), are left out.
+ * (strings, lists and objects as JSON) overlaid with the provider's `args` (an explicit provider's
+ * inputs: real lists and objects, or JSON strings). The engine keys `variables`
+ * `connect-associations:config:<key>` (pulumi's provider_plugin.go, Configure); the older
+ * `connect-associations:<key>` is read when that one is absent. Values still unknown, or holding
+ * one (a preview of a provider whose inputs are not yet known), are left out.
  */
 export function pluginConfigText(
   variables: ReadonlyMap<string, string> | Record<string, string>,
@@ -53,7 +55,10 @@ export function pluginConfigText(
   const out: Partial<Record<PluginKey, string>> = {};
   const vars = variables instanceof Map ? Object.fromEntries(variables) : variables;
   for (const key of PLUGIN_KEYS) {
-    const text = asConfigText(args[key]) ?? asConfigText(vars[`${PACKAGE}:${key}`]);
+    const text =
+      asConfigText(args[key]) ??
+      asConfigText(vars[`${PACKAGE}:config:${key}`]) ??
+      asConfigText(vars[`${PACKAGE}:${key}`]);
     if (text !== undefined) out[key] = text;
   }
   return out;

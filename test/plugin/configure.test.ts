@@ -29,6 +29,18 @@ const inputs = {
   lexV2Bot: { aliasArn: ALIAS_A },
 };
 
+/**
+ * A create after Configure: it reaches the emulator (the configured endpoint), in its Region, and
+ * the account guard's STS call went to the same endpoint as Connect's calls.
+ */
+async function createsThroughTheEmulator(): Promise<void> {
+  await resetMetrics(em);
+  const created = await plugin.create(bot, inputs);
+  expect(created.getId()).toBe(`${INSTANCE}|V2|${ALIAS_A}`);
+  expect(await callsOf(em)).toEqual({ GetCallerIdentity: 1, ListBots: 1, AssociateBot: 1 });
+  await plugin.delete(bot, created.getId(), plain(created.getProperties()));
+}
+
 describe("Configure", () => {
   it("answers that the provider takes secrets, resources and previews", async () => {
     await start();
@@ -46,7 +58,7 @@ describe("Configure", () => {
     await expect(plugin.configure({ maxRetries: -1 })).rejects.toThrow(
       "connect-associations:maxRetries must be a whole number ≥ 0, got '-1'",
     );
-    await expect(plugin.configure({}, { "connect-associations:maxRetries": "many" })).rejects.toThrow(
+    await expect(plugin.configure({}, { "connect-associations:config:maxRetries": "many" })).rejects.toThrow(
       "connect-associations:maxRetries must be a whole number ≥ 0, got 'many'",
     );
   });
@@ -60,7 +72,7 @@ describe("Configure", () => {
       "connect-associations:assumeRoles[0].roleArn must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)",
     );
     await expect(
-      plugin.configure({}, { "connect-associations:rateLimits": '{"*":{"rate":0,"burst":1}}' }),
+      plugin.configure({}, { "connect-associations:config:rateLimits": '{"*":{"rate":0,"burst":1}}' }),
     ).rejects.toThrow('connect-associations:rateLimits.* must be { "rate": > 0, "burst": >= 1 }');
     await expect(
       plugin.configure({ allowedAccountIds: [ACCOUNT], forbiddenAccountIds: [ACCOUNT] }),
@@ -74,17 +86,38 @@ describe("Configure", () => {
     await plugin.configure(
       {},
       {
-        "connect-associations:region": REGION,
-        "connect-associations:endpoint": em.url,
-        "connect-associations:allowedAccountIds": JSON.stringify([ACCOUNT]),
+        "connect-associations:config:region": REGION,
+        "connect-associations:config:endpoint": em.url,
+        "connect-associations:config:allowedAccountIds": JSON.stringify([ACCOUNT]),
       },
     );
-    await resetMetrics(em);
-    const created = await plugin.create(bot, inputs);
-    expect(created.getId()).toBe(`${INSTANCE}|V2|${ALIAS_A}`);
-    // The account guard's STS call went to the same endpoint as Connect's calls.
-    expect(await callsOf(em)).toEqual({ GetCallerIdentity: 1, ListBots: 1, AssociateBot: 1 });
-    await plugin.delete(bot, created.getId(), plain(created.getProperties()));
+    await createsThroughTheEmulator();
+  });
+
+  it("as the engine sends them, inputs in args and again in variables keyed connect-associations:config:<key>, lists as JSON", async () => {
+    await start();
+    await plugin.configure(
+      { region: REGION, endpoint: em.url, allowedAccountIds: [ACCOUNT], maxRetries: 0 },
+      {
+        "connect-associations:config:region": REGION,
+        "connect-associations:config:endpoint": em.url,
+        "connect-associations:config:allowedAccountIds": `["${ACCOUNT}"]`,
+        "connect-associations:config:maxRetries": "0",
+      },
+    );
+    await createsThroughTheEmulator();
+  });
+
+  it("the older variable spelling connect-associations:<key> is still read, after connect-associations:config:<key>", async () => {
+    await start();
+    await expect(plugin.configure({}, { "connect-associations:maxRetries": "many" })).rejects.toThrow(
+      "connect-associations:maxRetries must be a whole number ≥ 0, got 'many'",
+    );
+    const res = await plugin.configure(
+      {},
+      { "connect-associations:config:maxRetries": "2", "connect-associations:maxRetries": "many" },
+    );
+    expect(res.getAcceptsecrets()).toBe(true);
   });
 
   it("allowedAccountIds refuses a create in another account before any Connect call", async () => {
