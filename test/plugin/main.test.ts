@@ -12,7 +12,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 /*
  * The plugin's executable as the engine runs it: src/plugin/main.ts bundled as `npm run plugin`
  * bundles it (one CommonJS file for Node 20), started as a child process. It prints its port, the
- * one line on stdout, and exits on SIGTERM and on the engine's Cancel.
+ * one line on stdout, and exits on SIGTERM and on the engine's Cancel, never on SIGINT (the CLI's
+ * Ctrl-C, which the engine turns into a Cancel).
  */
 
 let dir: string;
@@ -66,6 +67,32 @@ it("prints its port and nothing else on stdout, serves GetPluginInfo there, and 
   child.kill("SIGTERM");
   expect(await exit).toBe(0);
   expect(stdout()).toBe(`${firstLine}\n`);
+});
+
+/** The version GetPluginInfo answers on the port. */
+async function versionAt(port: string): Promise<string> {
+  const c = client(port);
+  try {
+    return await new Promise<string>((resolve, reject) =>
+      c.getPluginInfo(new Empty(), (e, r) => (e ? reject(e) : resolve(r.getVersion()))),
+    );
+  } finally {
+    c.close();
+  }
+}
+
+it("keeps serving after SIGINT (Ctrl-C reaches the process group; the engine cancels through Cancel)", async () => {
+  const { child, firstLine, exit } = await started();
+  let exited = false;
+  void exit.then(() => (exited = true));
+  child.kill("SIGINT");
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(exited).toBe(false);
+  expect(await versionAt(firstLine)).toBe(
+    (JSON.parse(fs.readFileSync("package.json", "utf8")) as { version: string }).version,
+  );
+  child.kill("SIGTERM");
+  expect(await exit).toBe(0);
 });
 
 it("answers the engine's Cancel, then exits 0", async () => {
