@@ -77,7 +77,9 @@ it("a FlowAssociation of an SMS number: associationId is an output only, not an 
 it("a ProfileObjectDeletion of an absent object: inputs without outcome, message, executedAt; its refresh (no call) keeps them", async () => {
   const id = `${DOMAIN}|${PROFILE_A}|${ORDER}|${GONE_KEY}`;
   const urn = urnOf("ProfileObjectDeletion");
+  const before = Date.now();
   const read = await plugin.read(urn, id);
+  const after = Date.now();
   // What the id names, and the defaults an import records (those a program leaving them out has).
   const named = {
     domainName: DOMAIN,
@@ -87,10 +89,22 @@ it("a ProfileObjectDeletion of an absent object: inputs without outcome, message
   };
   const inputs = { ...named, region: REGION, ignoreMissing: true, verifyOnRefresh: false };
   const outputs = plain(read.getProperties());
-  expect(Object.keys(outputs).sort()).toEqual(
-    [...Object.keys(inputs), "executedAt", "message", "outcome"].sort(),
-  );
-  expect([read.getId(), outputs["outcome"], plain(read.getInputs())]).toEqual([id, "alreadyAbsent", inputs]);
+  const { executedAt, ...rest } = outputs;
+  expect([read.getId(), rest, plain(read.getInputs())]).toEqual([
+    id,
+    {
+      ...inputs,
+      outcome: "alreadyAbsent",
+      message:
+        "recorded by an import: GetDomain and SearchProfiles found the domain and the profile, and ListProfileObjects does not list the object",
+    },
+    inputs,
+  ]);
+  expect(rest["region"]).toBe(REGION);
+  // executedAt: the time of the import, an ISO 8601 timestamp taken during the call.
+  expect(typeof executedAt).toBe("string");
+  const at = Date.parse(executedAt as string);
+  expect([new Date(at).toISOString(), at >= before, at <= after]).toEqual([executedAt, true, true]);
 
   await resetMetrics(em);
   const refreshed = await plugin.read(urn, id, outputs, inputs);
