@@ -7,9 +7,9 @@ import { makeContext, type ProviderContext } from "../runtime/context";
 import { checkConfig, configDiff, configure, inPluginTerms } from "./config";
 import { diffResponse } from "./diff";
 import { invoke } from "./invoke";
-import { fromStruct, toStruct } from "./properties";
+import { SECRET_SIG, SIG_KEY, fromStruct, toStruct, unwrapSecrets } from "./properties";
 import { ResourceSteps } from "./resources";
-import { pluginVersion, schemaText } from "./schema";
+import { configKeysHoldingSecrets, pluginVersion, schemaText } from "./schema";
 
 /*
  * The plugin's gRPC service (pulumirpc.ResourceProvider) over the SDK's generated modules: each
@@ -71,8 +71,13 @@ export function providerService(onCancel: () => void = () => undefined): IResour
     getPluginInfo: unary(async () => new PluginInfo().setVersion(pluginVersion())),
     getSchema: unary(async () => new pb.GetSchemaResponse().setSchema(schemaText())),
     checkConfig: unary(async (req: pb.CheckRequest) => {
-      const { failures } = checkConfig(fromStruct(req.getNews()));
-      const res = new pb.CheckResponse().setInputs(req.getNews());
+      const news = fromStruct(req.getNews());
+      const { failures } = checkConfig(news);
+      const { value } = unwrapSecrets(news);
+      const secretKeys = configKeysHoldingSecrets(value);
+      const inputs = { ...news };
+      for (const k of secretKeys) inputs[k] = { [SIG_KEY]: SECRET_SIG, value: value[k] };
+      const res = new pb.CheckResponse().setInputs(toStruct(inputs));
       res.setFailuresList(
         failures.map((f) => new pb.CheckFailure().setProperty(f.property).setReason(f.reason)),
       );

@@ -159,14 +159,30 @@ describe("Configure", () => {
 });
 
 describe("CheckConfig and DiffConfig", () => {
-  it("CheckConfig returns the inputs as given (secrets still secret) and a failure naming the property", async () => {
+  it("CheckConfig returns the inputs as given and a failure naming the property; a value holding an externalId comes back secret as a whole", async () => {
     await start();
+    const role = `arn:aws:iam::${ACCOUNT}:role/Deployer`;
     const news = {
       region: REGION,
-      assumeRoles: [{ roleArn: `arn:aws:iam::${ACCOUNT}:role/Deployer`, externalId: secret("x-1") }],
+      assumeRoles: [{ roleArn: role, externalId: secret("x-1") }],
     };
     const ok = await plugin.checkConfig(news);
-    expect([plain(ok.getInputs()), ok.getFailuresList()]).toEqual([news, []]);
+    expect([plain(ok.getInputs()), ok.getFailuresList()]).toEqual([
+      { region: REGION, assumeRoles: secret([{ roleArn: role, externalId: "x-1" }]) },
+      [],
+    ]);
+    // Not marked secret by the program (a YAML literal, say): still secret in what the engine stores.
+    const unmarked = await plugin.checkConfig({ assumeRoles: [{ roleArn: role, externalId: "x-2" }] });
+    expect(plain(unmarked.getInputs())).toEqual({
+      assumeRoles: secret([{ roleArn: role, externalId: "x-2" }]),
+    });
+    // As the generated SDKs send it (JSON text), and a role without an external id (nothing to hide).
+    const text = JSON.stringify([{ roleArn: role, externalId: "x-3" }]);
+    expect(plain((await plugin.checkConfig({ assumeRoles: text })).getInputs())).toEqual({
+      assumeRoles: secret(text),
+    });
+    const noId = { assumeRoles: [{ roleArn: role, sessionName: "deploy" }] };
+    expect(plain((await plugin.checkConfig(noId)).getInputs())).toEqual(noId);
     const bad = await plugin.checkConfig({ consistencyTimeoutSeconds: "soon", version: "0.1.0" });
     expect(bad.getFailuresList().map((f) => [f.getProperty(), f.getReason()])).toEqual([
       [
