@@ -16,15 +16,42 @@ function configValue(stackFile: string, key: string): string | undefined {
   return new RegExp(`^ {2}${key}: (.+)$`, "m").exec(text)?.[1]?.replace(/^"|"$/g, "");
 }
 
-/** The keys a program reads with `config.require*` / `config.get*`, split by whether they are required. */
+/**
+ * The keys a program reads, split by whether they are required: `config.require*` / `config.get*`
+ * in TypeScript and Python (the same spelling in both SDKs), and a Pulumi YAML program's `config:`
+ * block (a key with a `default:` is optional).
+ */
 function programKeys(programFile: string): { required: string[]; optional: string[] } {
   const text = fs.readFileSync(path.join(REPO_ROOT, programFile), "utf8");
+  if (programFile.endsWith("Pulumi.yaml")) {
+    const block = /^config:\n((?: {2}.*\n)+)/m.exec(text)?.[1] ?? "";
+    const entries = block.split(/^(?= {2}[\w-]+:)/m).filter((e) => e.trim() !== "");
+    const name = (e: string) => /^ {2}([\w-]+):/.exec(e)?.[1] ?? "";
+    return {
+      required: entries
+        .filter((e) => !/^ {4}default:/m.test(e))
+        .map(name)
+        .sort(),
+      optional: entries
+        .filter((e) => /^ {4}default:/m.test(e))
+        .map(name)
+        .sort(),
+    };
+  }
   const read = [
-    ...text.matchAll(/config\.(require|get)(?:Object|Number|Boolean|Secret)?(?:<[^>]*>)?\("([\w-]+)"\)/g),
+    ...text.matchAll(
+      /config\.(require|get)(?:Object|Number|Boolean|Secret|Int|Float|Bool)?(?:<[^>]*>)?\("([\w-]+)"\)/g,
+    ),
   ];
   const pick = (kind: string) =>
     [...new Set(read.filter((m) => m[1] === kind).map((m) => m[2] ?? ""))].sort();
   return { required: pick("require"), optional: pick("get") };
+}
+
+/** The file that says what an example's program reads: its index.ts, __main__.py or (YAML) Pulumi.yaml. */
+function programFileOf(programDir: string): string {
+  const found = ["index.ts", "__main__.py"].find((f) => fs.existsSync(path.join(REPO_ROOT, programDir, f)));
+  return `${programDir}/${found ?? "Pulumi.yaml"}`;
 }
 
 const projectName = (programDir: string) =>
@@ -69,7 +96,7 @@ describe("committed stack files", () => {
 
   it.each(EXAMPLE_DIRS)("examples/%s/Pulumi.local.yaml sets exactly the keys its program reads", (dir) => {
     const programDir = `examples/${dir}`;
-    const { required, optional } = programKeys(`${programDir}/index.ts`);
+    const { required, optional } = programKeys(programFileOf(programDir));
     const own = configKeys(`${programDir}/Pulumi.local.yaml`)
       .filter((k) => k.startsWith(`${projectName(programDir)}:`))
       .map((k) => k.slice(k.indexOf(":") + 1));
