@@ -118,7 +118,8 @@ export class BotAssociation extends pulumi.CustomResource {
 export interface BotAssociationArgs {
     /**
      * When the bot is already associated, take over the existing association instead of failing
-     * (dynamic resources cannot be `pulumi import`ed). Default false.
+     * (the TypeScript dynamic resources cannot be `pulumi import`ed; the provider plugin's can be,
+     * by id). Default false.
      */
     adoptExisting?: pulumi.Input<boolean | undefined>;
     /**
@@ -134,7 +135,7 @@ export interface BotAssociationArgs {
      */
     lexV2Bot?: pulumi.Input<inputs.LexV2BotArgs | undefined>;
     /**
-     * The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`.
+     * The instance's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`.
      */
     region?: pulumi.Input<string | undefined>;
 }

@@ -130,7 +130,7 @@ export interface FlowAssociationArgs {
      */
     instanceId: pulumi.Input<string>;
     /**
-     * The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`.
+     * The instance's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`.
      */
     region?: pulumi.Input<string | undefined>;
     /**

@@ -28,7 +28,7 @@ export interface GetFlowAssociationsArgs {
      */
     instanceId: string;
     /**
-     * The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`.
+     * The instance's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`.
      */
     region?: string;
     /**
@@ -68,7 +68,7 @@ export interface GetFlowAssociationsOutputArgs {
      */
     instanceId: pulumi.Input<string>;
     /**
-     * The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`.
+     * The instance's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`.
      */
     region?: pulumi.Input<string | undefined>;
     /**

@@ -174,7 +174,7 @@ export interface ProfileObjectDeletionArgs {
      */
     profileObjectUniqueKey: pulumi.Input<string>;
     /**
-     * The domain's Region; defaults to stack config `aws:region`, then `AWS_REGION`.
+     * The domain's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`.
      */
     region?: pulumi.Input<string | undefined>;
     /**

@@ -20,11 +20,12 @@ export interface LexV2BotArgs {
 export interface BotAssociationBaseArgs {
   /** The Amazon Connect instance: its id (1-100 characters). */
   instanceId: pulumi.Input<string>;
-  /** The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`. */
+  /** The instance's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`. */
   region?: pulumi.Input<string>;
   /**
    * When the bot is already associated, take over the existing association instead of failing
-   * (dynamic resources cannot be `pulumi import`ed). Default false.
+   * (the TypeScript dynamic resources cannot be `pulumi import`ed; the provider plugin's can be,
+   * by id). Default false.
    */
   adoptExisting?: pulumi.Input<boolean>;
 }

@@ -11,7 +11,7 @@ export interface GetFlowAssociationsArgs {
   resourceIds: readonly string[];
   /** Only associations of this type; all types when absent. */
   resourceType?: ListFlowAssociationResourceType;
-  /** The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`. */
+  /** The instance's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`. */
   region?: string;
 }
 

@@ -21,7 +21,7 @@ export interface FlowAssociationArgs {
   flowId: pulumi.Input<string>;
   /** What `resourceId` is. Part of the identity. */
   resourceType: pulumi.Input<FlowAssociationResourceType>;
-  /** The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`. */
+  /** The instance's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`. */
   region?: pulumi.Input<string>;
 }
 

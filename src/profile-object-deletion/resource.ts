@@ -25,7 +25,7 @@ export interface ProfileObjectDeletionArgs {
    * Default false (refresh then makes no AWS call).
    */
   verifyOnRefresh?: pulumi.Input<boolean>;
-  /** The domain's Region; defaults to stack config `aws:region`, then `AWS_REGION`. */
+  /** The domain's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`. */
   region?: pulumi.Input<string>;
 }
 

@@ -13,7 +13,7 @@ export interface WorkspaceAssociationArgs {
    * 25 per call), no ARN twice; order does not matter.
    */
   resourceArns: pulumi.Input<pulumi.Input<string>[]>;
-  /** The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`. */
+  /** The instance's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`. */
   region?: pulumi.Input<string>;
 }
 

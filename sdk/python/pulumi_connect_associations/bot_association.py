@@ -32,10 +32,11 @@ class BotAssociationArgs:
 
         :param pulumi.Input[_builtins.str] instance_id: The Amazon Connect instance: its id (1-100 characters).
         :param pulumi.Input[_builtins.bool] adopt_existing: When the bot is already associated, take over the existing association instead of failing
-               (dynamic resources cannot be `pulumi import`ed). Default false.
+               (the TypeScript dynamic resources cannot be `pulumi import`ed; the provider plugin's can be,
+               by id). Default false.
         :param pulumi.Input['LexBotArgs'] lex_bot: A Lex V1 bot. Not with `lexV2Bot`: a resource associates one bot.
         :param pulumi.Input['LexV2BotArgs'] lex_v2_bot: A Lex V2 bot alias. Not with `lexBot`: a resource associates one bot.
-        :param pulumi.Input[_builtins.str] region: The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`.
+        :param pulumi.Input[_builtins.str] region: The instance's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`.
         """
         pulumi.set(__self__, "instance_id", instance_id)
         if adopt_existing is not None:
@@ -64,7 +65,8 @@ class BotAssociationArgs:
     def adopt_existing(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
         When the bot is already associated, take over the existing association instead of failing
-        (dynamic resources cannot be `pulumi import`ed). Default false.
+        (the TypeScript dynamic resources cannot be `pulumi import`ed; the provider plugin's can be,
+        by id). Default false.
         """
         return pulumi.get(self, "adopt_existing")
 
@@ -100,7 +102,7 @@ class BotAssociationArgs:
     @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`.
+        The instance's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`.
         """
         return pulumi.get(self, "region")
 
@@ -138,11 +140,12 @@ class BotAssociation(pulumi.CustomResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.bool] adopt_existing: When the bot is already associated, take over the existing association instead of failing
-               (dynamic resources cannot be `pulumi import`ed). Default false.
+               (the TypeScript dynamic resources cannot be `pulumi import`ed; the provider plugin's can be,
+               by id). Default false.
         :param pulumi.Input[_builtins.str] instance_id: The Amazon Connect instance: its id (1-100 characters).
         :param pulumi.Input[Union['LexBotArgs', 'LexBotArgsDict']] lex_bot: A Lex V1 bot. Not with `lexV2Bot`: a resource associates one bot.
         :param pulumi.Input[Union['LexV2BotArgs', 'LexV2BotArgsDict']] lex_v2_bot: A Lex V2 bot alias. Not with `lexBot`: a resource associates one bot.
-        :param pulumi.Input[_builtins.str] region: The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`.
+        :param pulumi.Input[_builtins.str] region: The instance's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`.
         """
         ...
     @overload

@@ -38,7 +38,7 @@ class FlowAssociationArgs:
                - `INBOUND_EMAIL` / `OUTBOUND_EMAIL`: the email address's id or ARN;
                - `ANALYTICS_CONNECTOR`: the connector's id or ARN.
         :param pulumi.Input['FlowAssociationResourceType'] resource_type: What `resourceId` is. Part of the identity.
-        :param pulumi.Input[_builtins.str] region: The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`.
+        :param pulumi.Input[_builtins.str] region: The instance's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`.
         """
         pulumi.set(__self__, "flow_id", flow_id)
         pulumi.set(__self__, "instance_id", instance_id)
@@ -105,7 +105,7 @@ class FlowAssociationArgs:
     @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`.
+        The instance's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`.
         """
         return pulumi.get(self, "region")
 
@@ -146,7 +146,7 @@ class FlowAssociation(pulumi.CustomResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] flow_id: The flow: its id or ARN (at most 500 characters). Changed in place, with no moment without a flow.
         :param pulumi.Input[_builtins.str] instance_id: The Amazon Connect instance: its id or ARN (1-100 characters). Part of the identity.
-        :param pulumi.Input[_builtins.str] region: The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`.
+        :param pulumi.Input[_builtins.str] region: The instance's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`.
         :param pulumi.Input[_builtins.str] resource_id: The resource that starts the flow. Part of the identity.
                - `VOICE_PHONE_NUMBER`: the Connect phone number's id or ARN;
                - `SMS_PHONE_NUMBER`: the End User Messaging SMS number ARN (`arn:…:sms-voice:…:phone-number/<id>`);

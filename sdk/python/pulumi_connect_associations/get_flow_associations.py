@@ -59,7 +59,7 @@ def get_flow_associations(instance_id: Optional[_builtins.str] = None,
     Bad arguments are rejected, naming the argument, before any call; no ids is no call.
 
     :param _builtins.str instance_id: The Amazon Connect instance: its id or ARN.
-    :param _builtins.str region: The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`.
+    :param _builtins.str region: The instance's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`.
     :param Sequence[_builtins.str] resource_ids: The resources to look up, any number (ids or ARNs, as BatchGetFlowAssociation takes them).
     :param 'ListFlowAssociationResourceType' resource_type: Only associations of this type; all types when absent.
     """
@@ -84,7 +84,7 @@ def get_flow_associations_output(instance_id: pulumi.Input[Optional[_builtins.st
     Bad arguments are rejected, naming the argument, before any call; no ids is no call.
 
     :param _builtins.str instance_id: The Amazon Connect instance: its id or ARN.
-    :param _builtins.str region: The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`.
+    :param _builtins.str region: The instance's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`.
     :param Sequence[_builtins.str] resource_ids: The resources to look up, any number (ids or ARNs, as BatchGetFlowAssociation takes them).
     :param 'ListFlowAssociationResourceType' resource_type: Only associations of this type; all types when absent.
     """

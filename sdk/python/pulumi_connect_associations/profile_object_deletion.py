@@ -36,7 +36,7 @@ class ProfileObjectDeletionArgs:
         :param pulumi.Input[_builtins.str] profile_id: The profile that holds the object: 32 lowercase hexadecimal characters.
         :param pulumi.Input[_builtins.str] profile_object_unique_key: The object's ProfileObjectUniqueKey, as PutProfileObject or ListProfileObjects gave it (1-255 characters).
         :param pulumi.Input[_builtins.bool] ignore_missing: Record an object that is already gone as `alreadyAbsent` instead of failing. Default true.
-        :param pulumi.Input[_builtins.str] region: The domain's Region; defaults to stack config `aws:region`, then `AWS_REGION`.
+        :param pulumi.Input[_builtins.str] region: The domain's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`.
         :param Any triggers: Any values: a change (compared as JSON) runs the deletion again, for example a ticket number
                of a new erasure request for the same object.
         :param pulumi.Input[_builtins.bool] verify_on_refresh: Let `pulumi refresh` check (ListProfileObjects) whether the object exists again; if it does,
@@ -120,7 +120,7 @@ class ProfileObjectDeletionArgs:
     @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The domain's Region; defaults to stack config `aws:region`, then `AWS_REGION`.
+        The domain's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`.
         """
         return pulumi.get(self, "region")
 
@@ -196,7 +196,7 @@ class ProfileObjectDeletion(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] object_type_name: The object's profile object type (1-255 characters; a letter or `_` first, then letters, digits, `_`, `-`).
         :param pulumi.Input[_builtins.str] profile_id: The profile that holds the object: 32 lowercase hexadecimal characters.
         :param pulumi.Input[_builtins.str] profile_object_unique_key: The object's ProfileObjectUniqueKey, as PutProfileObject or ListProfileObjects gave it (1-255 characters).
-        :param pulumi.Input[_builtins.str] region: The domain's Region; defaults to stack config `aws:region`, then `AWS_REGION`.
+        :param pulumi.Input[_builtins.str] region: The domain's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`.
         :param Any triggers: Any values: a change (compared as JSON) runs the deletion again, for example a ticket number
                of a new erasure request for the same object.
         :param pulumi.Input[_builtins.bool] verify_on_refresh: Let `pulumi refresh` check (ListProfileObjects) whether the object exists again; if it does,

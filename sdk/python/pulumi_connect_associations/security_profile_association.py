@@ -39,7 +39,7 @@ class SecurityProfileAssociationArgs:
         :param pulumi.Input[_builtins.bool] exclusive: false (the default): manage only the listed profiles and leave the entity's others alone.
                true: the entity has exactly the listed profiles; any other is removed, and shows as drift on
                refresh.
-        :param pulumi.Input[_builtins.str] region: The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`.
+        :param pulumi.Input[_builtins.str] region: The instance's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`.
         """
         pulumi.set(__self__, "entity_arn", entity_arn)
         pulumi.set(__self__, "entity_type", entity_type)
@@ -119,7 +119,7 @@ class SecurityProfileAssociationArgs:
     @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`.
+        The instance's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`.
         """
         return pulumi.get(self, "region")
 
@@ -176,7 +176,7 @@ class SecurityProfileAssociation(pulumi.CustomResource):
                true: the entity has exactly the listed profiles; any other is removed, and shows as drift on
                refresh.
         :param pulumi.Input[_builtins.str] instance_id: The Amazon Connect instance: its id (1-100 characters).
-        :param pulumi.Input[_builtins.str] region: The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`.
+        :param pulumi.Input[_builtins.str] region: The instance's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] security_profile_ids: The security profile ids this resource manages on the entity: at least one, none twice, at most
                10 for a user. Order does not matter.
         """

@@ -30,7 +30,7 @@ class WorkspaceAssociationArgs:
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] resource_arns: The users and routing profiles that get the workspace, by ARN: at least one, any number (sent
                25 per call), no ARN twice; order does not matter.
         :param pulumi.Input[_builtins.str] workspace_id: The workspace's id (1-256 characters).
-        :param pulumi.Input[_builtins.str] region: The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`.
+        :param pulumi.Input[_builtins.str] region: The instance's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`.
         """
         pulumi.set(__self__, "instance_id", instance_id)
         pulumi.set(__self__, "resource_arns", resource_arns)
@@ -79,7 +79,7 @@ class WorkspaceAssociationArgs:
     @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`.
+        The instance's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`.
         """
         return pulumi.get(self, "region")
 
@@ -125,7 +125,7 @@ class WorkspaceAssociation(pulumi.CustomResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] instance_id: The Amazon Connect instance: its id (1-100 characters).
-        :param pulumi.Input[_builtins.str] region: The instance's Region; defaults to stack config `aws:region`, then `AWS_REGION`.
+        :param pulumi.Input[_builtins.str] region: The instance's Region; defaults to the provider's Region (stack config `aws:region`; `connect-associations:region` for the provider plugin), then `AWS_REGION`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] resource_arns: The users and routing profiles that get the workspace, by ARN: at least one, any number (sent
                25 per call), no ARN twice; order does not matter.
         :param pulumi.Input[_builtins.str] workspace_id: The workspace's id (1-256 characters).
