@@ -88,7 +88,7 @@ export class ResourceSteps {
     }
     const ctx = this.ctx();
     await guardAccount(ctx, p.value);
-    const r = await definitionOfUrn(urn).lifecycle(ctx).create(p.value);
+    const r = await this.lifecycle(urn).create(p.value);
     return { id: r.id, properties: wrapSecrets(r.outs ?? {}, p.secrets) };
   }
 
@@ -135,7 +135,7 @@ export class ResourceSteps {
     if (preview) return wrapSecrets({ ...o.value, ...n.value }, secrets);
     const ctx = this.ctx();
     await guardAccount(ctx, n.value);
-    const r = await definitionOfUrn(urn).lifecycle(ctx).update(id, o.value, n.value);
+    const r = await this.lifecycle(urn).update(id, o.value, n.value);
     return wrapSecrets(r.outs ?? {}, secrets);
   }
 
@@ -144,6 +144,6 @@ export class ResourceSteps {
     const p = unwrapped(properties).value;
     const ctx = this.ctx();
     await guardAccount(ctx, p);
-    await definitionOfUrn(urn).lifecycle(ctx).delete(id, p);
+    await this.lifecycle(urn).delete(id, p);
   }
 }

@@ -7,7 +7,7 @@ import { makeContext, type ProviderContext } from "../runtime/context";
 import { checkConfig, configDiff, configure, inPluginTerms } from "./config";
 import { diffResponse } from "./diff";
 import { invoke } from "./invoke";
-import { SECRET_SIG, SIG_KEY, fromStruct, toStruct, unwrapSecrets } from "./properties";
+import { fromStruct, toStruct, unwrapSecrets, wrapSecrets } from "./properties";
 import { ResourceSteps } from "./resources";
 import { configKeysHoldingSecrets, pluginVersion, schemaText } from "./schema";
 
@@ -73,10 +73,14 @@ export function providerService(onCancel: () => void = () => undefined): IResour
     checkConfig: unary(async (req: pb.CheckRequest) => {
       const news = fromStruct(req.getNews());
       const { failures } = checkConfig(news);
+      // A key holding a secret property goes back secret as a whole, its inner wrappers removed.
       const { value } = unwrapSecrets(news);
       const secretKeys = configKeysHoldingSecrets(value);
-      const inputs = { ...news };
-      for (const k of secretKeys) inputs[k] = { [SIG_KEY]: SECRET_SIG, value: value[k] };
+      const plainKeys = Object.fromEntries(secretKeys.map((k) => [k, value[k]]));
+      const inputs = wrapSecrets(
+        { ...news, ...plainKeys },
+        secretKeys.map((k) => [k]),
+      );
       const res = new pb.CheckResponse().setInputs(toStruct(inputs));
       res.setFailuresList(
         failures.map((f) => new pb.CheckFailure().setProperty(f.property).setReason(f.reason)),
